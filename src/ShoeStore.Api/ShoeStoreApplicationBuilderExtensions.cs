@@ -1,0 +1,34 @@
+using ShoeStore.Api.Deals;
+using ShoeStore.Api.Orders;
+using ShoeStore.Api.Products;
+using ShoeStore.Api.Quotes;
+using ShoeStore.Api.Security;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Adds the shoe store's middleware and endpoints.</summary>
+public static class ShoeStoreApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Problems for every error, the RFC 6750 transport check, authentication, authorization, then
+    /// /products, /deals, /quotes and /orders.
+    /// </summary>
+    public static WebApplication UseShoeStoreApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A malformed request that the server itself rejects keeps its 4xx; only real faults are 500.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseMiddleware<TokenTransportGuard>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapProducts();
+        app.MapDeals();
+        app.MapQuotes();
+        app.MapOrders();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+namespace ShoeStore.Api;
+
+/// <summary>The store's settings, bound from the <c>ShoeStore</c> configuration section (env <c>ShoeStore__…</c>).</summary>
+internal sealed class ShoeStoreOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "ShoeStore";
+
+    /// <summary>
+    /// The authorization server's issuer identifier. Tokens must carry exactly this <c>iss</c> (RFC 9068 §4);
+    /// discovery is read from <c>{Authority}/.well-known/openid-configuration</c>.
+    /// </summary>
+    public string Authority { get; set; } = "";
+
+    /// <summary>This API's audience: tokens must name it in <c>aud</c> (RFC 9068 §4, RFC 8725 §3.9).</summary>
+    public string Audience { get; set; } = "shoestore-api";
+
+    /// <summary>Folder of the default SQLite database, used when <c>ConnectionStrings:ShoeStore</c> is not set.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Whether discovery and JWKS must be fetched over HTTPS. Plain HTTP is allowed to a loopback authority
+    /// only; set this to false to allow it elsewhere (never in production).
+    /// </summary>
+    public bool? RequireHttpsMetadata { get; set; }
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using ShoeStore.Api.Tests.Fixtures;
+
+namespace ShoeStore.Api.Tests.Orders;
+
+/// <summary>A quote holds its price for 15 minutes, then an order from it is refused with 410.</summary>
+public sealed class QuoteExpiryTests : IAsyncLifetime
+{
+    private readonly StoreApiFactory _api = new();
+
+    public Task InitializeAsync() => _api.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_api).DisposeAsync();
+
+    [Theory]
+    [InlineData(14, HttpStatusCode.Created)]
+    [InlineData(15, HttpStatusCode.Gone)]
+    [InlineData(16, HttpStatusCode.Gone)]
+    public async Task Order_FromQuote_IsPlacedWithinFifteenMinutes_ThenGone(int minutesLater, HttpStatusCode expected)
+    {
+        var quote = await Expect.JsonAsync(
+            await _api.PostJsonAsync("/quotes", """{"productId":"nike-pegasus-41","size":10.5,"quantity":1}""", _api.Token().Build()), HttpStatusCode.Created);
+
+        _api.Time.Advance(TimeSpan.FromMinutes(minutesLater));
+        var response = await _api.PostJsonAsync("/orders", $$"""{"quoteId":"{{quote.GetProperty("id").GetString()}}"}""", _api.Token().Build());
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+}
