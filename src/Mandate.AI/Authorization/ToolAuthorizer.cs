@@ -1,0 +1,299 @@
+using System.Text.Json;
+using Mandate.AI.Policies;
+using Mandate.AI.Tokens;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mandate.AI.Authorization;
+
+/// <summary>
+/// Decides, for one tool call, whether it runs and with which token: the tool's <see cref="ToolPolicy"/> picks no
+/// token, a Client Credentials token (RFC 6749 §4.4) or a token the user approves on their device (CIBA Core §7),
+/// with a binding message and RFC 9396 authorization details built from the call's arguments. User tokens are
+/// cached per (user, client, scopes, resource, details); one approval is pending per such key at a time, shared by
+/// parallel calls. Every refusal is a <see cref="ToolAuthorizationFailure"/> value, never an exception.
+/// </summary>
+public sealed class ToolAuthorizer
+{
+    private readonly IToolTokenSource _source;
+    private readonly ToolAuthorizationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly UserTokenCache _cache;
+    private readonly PendingApprovals _pending = new();
+
+    /// <summary>Creates the authorizer.</summary>
+    /// <param name="source">Where tokens come from.</param>
+    /// <param name="options">The policies and settings; validated here.</param>
+    /// <param name="time">The clock (token expiry, approval time-out). Default: the system clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <exception cref="InvalidOperationException">A policy or setting is not valid.</exception>
+    public ToolAuthorizer(IToolTokenSource source, ToolAuthorizationOptions options, TimeProvider? time = null, ILogger<ToolAuthorizer>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _source = source;
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<ToolAuthorizer>.Instance;
+        _cache = new UserTokenCache(_time, options.TokenExpirySkew, options.MaxCachedUserTokens);
+    }
+
+    /// <summary>The number of user tokens cached now.</summary>
+    internal int CachedUserTokens => _cache.Count;
+
+    /// <summary>The number of user approvals pending now.</summary>
+    internal int PendingApprovalCount => _pending.Count;
+
+    /// <summary>The policy of <paramref name="toolName"/>, or null.</summary>
+    /// <param name="toolName">The tool's name.</param>
+    /// <returns>The policy, or null when the tool has none.</returns>
+    public ToolPolicy? FindPolicy(string toolName) => _options.Policies.TryGetValue(toolName, out var policy) ? policy : null;
+
+    /// <summary>Decides whether <paramref name="call"/> runs, and gets its token.</summary>
+    /// <param name="call">The tool call.</param>
+    /// <param name="cancellationToken">Stops waiting (for a user approval too); then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The token to run with, or the refusal the model gets.</returns>
+    public async ValueTask<ToolAuthorizationOutcome> AuthorizeAsync(ToolCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (FindPolicy(call.Name) is not { } policy)
+        {
+            if (_options.AllowToolsWithoutPolicy)
+            {
+                return ToolAuthorizationOutcome.AllowedWithoutToken();
+            }
+
+            AuthorizationLog.NoPolicy(_logger, call.Name);
+            return Refuse(ToolAuthorizationErrors.ToolNotAuthorized, "This tool is not enabled for the assistant, so it was not run.");
+        }
+
+        return policy.Kind switch
+        {
+            ToolAuthorizationKind.Public => ToolAuthorizationOutcome.AllowedWithoutToken(),
+            ToolAuthorizationKind.Autonomous => await AuthorizeClientAsync(call, policy, cancellationToken).ConfigureAwait(false),
+            ToolAuthorizationKind.OnBehalfOfUser => await AuthorizeUserAsync(call, policy, cancellationToken).ConfigureAwait(false),
+            _ => Refuse(ToolAuthorizationErrors.ToolNotAuthorized, "This tool is not enabled for the assistant, so it was not run."),
+        };
+    }
+
+    /// <summary>Logs that a tool's result was withheld because it contained its token.</summary>
+    internal void ReportWithheld(string toolName) => AuthorizationLog.ResultWithheld(_logger, toolName);
+
+    private async ValueTask<ToolAuthorizationOutcome> AuthorizeClientAsync(ToolCall call, ToolPolicy policy, CancellationToken cancellationToken)
+    {
+        ToolTokenResult result;
+        try
+        {
+            result = await _source.GetClientTokenAsync(new ClientTokenRequest([.. policy.Scopes], policy.Resource), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            AuthorizationLog.TokenSourceFailed(_logger, call.Name, exception);
+            return Unavailable();
+        }
+
+        if (result.Token is { } token)
+        {
+            return ToolAuthorizationOutcome.Allowed(token);
+        }
+
+        AuthorizationLog.ClientTokenFailed(_logger, call.Name, result.Error!, result.ErrorDescription);
+        return Refuse(result.Error!, $"The assistant could not get access for this tool ({SafeCode(result.Error!)}), so nothing was done.");
+    }
+
+    private async ValueTask<ToolAuthorizationOutcome> AuthorizeUserAsync(ToolCall call, ToolPolicy policy, CancellationToken cancellationToken)
+    {
+        var user = _options.UserResolver?.Invoke(call) ?? _options.LoginHint;
+        if (string.IsNullOrEmpty(user))
+        {
+            AuthorizationLog.NoUser(_logger, call.Name);
+            return Refuse(ToolAuthorizationErrors.LoginRequired, "No customer is signed in, so the assistant cannot act for anyone.");
+        }
+
+        string? bindingMessage;
+        JsonElement? details;
+        try
+        {
+            bindingMessage = policy.BindingMessageBuilder is { } buildMessage
+                ? BindingMessage.Clean(buildMessage(call))
+                : BindingMessage.Format(policy.BindingMessage ?? DefaultBindingMessage(policy), call);
+            details = policy.AuthorizationDetailsBuilder is { } buildDetails
+                ? ToArray(await buildDetails(call, cancellationToken).ConfigureAwait(false))
+                : null;
+        }
+        catch (ArgumentException exception)
+        {
+            AuthorizationLog.ArgumentsRefused(_logger, call.Name);
+            return Refuse(ToolAuthorizationErrors.InvalidRequest, Describe(exception));
+        }
+
+        var key = UserTokenKey.Create(user, _source.ClientId, policy.Scopes, policy.Resource, details?.GetRawText());
+        if (!policy.SingleUse && _cache.Find(key) is { } cached)
+        {
+            AuthorizationLog.CachedUserToken(_logger, call.Name);
+            return ToolAuthorizationOutcome.Allowed(cached);
+        }
+
+        var request = new UserTokenRequest(user, [.. policy.Scopes])
+        {
+            Resource = policy.Resource,
+            BindingMessage = bindingMessage,
+            AuthorizationDetails = details,
+        };
+
+        ToolTokenResult result;
+        try
+        {
+            result = await _pending.JoinOrStartAsync(
+                key, token => RequestApprovalAsync(call.Name, policy, request, key, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            AuthorizationLog.TokenSourceFailed(_logger, call.Name, exception);
+            return Unavailable();
+        }
+
+        return result.Token is { } token ? ToolAuthorizationOutcome.Allowed(token) : Refuse(result.Error!, Explain(result.Error!, policy));
+    }
+
+    private async Task<ToolTokenResult> RequestApprovalAsync(
+        string toolName, ToolPolicy policy, UserTokenRequest request, UserTokenKey key, CancellationToken cancellationToken)
+    {
+        var approvalId = Guid.NewGuid().ToString("N")[..12];
+        DateTimeOffset? expiresAt = null;
+        void Report(ApprovalStage stage) => ReportProgress(new ApprovalProgress(approvalId, toolName, stage, request.BindingMessage, request.Scopes, expiresAt));
+
+        AuthorizationLog.ApprovalRequested(_logger, toolName, key.Scopes);
+        Report(ApprovalStage.Requesting);
+        var progress = new CallbackProgress<UserTokenProgress>(update =>
+        {
+            expiresAt = update.ExpiresAt;
+            Report(ApprovalStage.Waiting);
+        });
+
+        using var deadline = _options.ApprovalTimeout is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        ToolTokenResult result;
+        try
+        {
+            result = await _source.GetUserTokenAsync(request, progress, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            result = ToolTokenResult.Failure(ToolAuthorizationErrors.ExpiredToken, "The agent stopped waiting for the user's decision.");
+        }
+        catch (OperationCanceledException)
+        {
+            Report(ApprovalStage.Cancelled);
+            AuthorizationLog.ApprovalFinished(_logger, toolName, ApprovalStage.Cancelled, null);
+            throw;
+        }
+        catch (Exception)
+        {
+            Report(ApprovalStage.Failed);
+            throw;
+        }
+
+        var stage = result.IsSuccess ? ApprovalStage.Approved : result.Error switch
+        {
+            ToolAuthorizationErrors.AccessDenied => ApprovalStage.Denied,
+            ToolAuthorizationErrors.ExpiredToken => ApprovalStage.Expired,
+            _ => ApprovalStage.Failed,
+        };
+        if (result.Token is { } token && !policy.SingleUse)
+        {
+            _cache.Add(key, token);
+        }
+
+        Report(stage);
+        AuthorizationLog.ApprovalFinished(_logger, toolName, stage, result.Error);
+        return result;
+    }
+
+    private void ReportProgress(ApprovalProgress progress)
+    {
+        try
+        {
+            _options.Progress?.Report(progress);
+        }
+        catch (Exception exception)
+        {
+            AuthorizationLog.ProgressObserverFailed(_logger, exception);
+        }
+    }
+
+    private static string DefaultBindingMessage(ToolPolicy policy) =>
+        "Allow agent to use your " + string.Join(" and ", policy.Scopes).Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "?";
+
+    private static JsonElement? ToArray(IReadOnlyList<JsonElement>? details)
+    {
+        if (details is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        foreach (var detail in details)
+        {
+            if (detail.ValueKind != JsonValueKind.Object || !detail.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                // RFC 9396 §2: each element is an object with a "type" string; anything else is a bug in the policy.
+                throw new InvalidOperationException("Each authorization detail must be a JSON object with a string \"type\" (RFC 9396 §2).");
+            }
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var detail in details)
+            {
+                detail.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+
+    private static string Explain(string error, ToolPolicy policy) => error switch
+    {
+        ToolAuthorizationErrors.AccessDenied => policy.DeniedMessage ?? "The customer declined the request on their device, so nothing was done.",
+        ToolAuthorizationErrors.ExpiredToken => "The customer did not answer the approval request in time, so nothing was done. They can ask again.",
+        ToolAuthorizationErrors.UnknownUserId => "The authorization server does not know this customer, so nothing was done.",
+        _ => $"The assistant could not get the customer's approval ({SafeCode(error)}), so nothing was done.",
+    };
+
+    private static string Describe(ArgumentException exception)
+    {
+        var message = exception.Message;
+        if (exception.ParamName is { } name && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+        {
+            message = message[..^$" (Parameter '{name}')".Length];
+        }
+
+        return message;
+    }
+
+    /// <summary>An error code as it may appear in a message to the model: RFC 6749 §5.2 code characters only.</summary>
+    private static string SafeCode(string error)
+    {
+        var code = new string([.. error.Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.').Take(40)]);
+        return code.Length == 0 ? "error" : code;
+    }
+
+    private static ToolAuthorizationOutcome Refuse(string error, string message) =>
+        ToolAuthorizationOutcome.Refused(new ToolAuthorizationFailure(SafeCode(error), message));
+
+    private static ToolAuthorizationOutcome Unavailable() => Refuse(
+        ToolAuthorizationErrors.TemporarilyUnavailable, "The authorization server could not be reached, so nothing was done. Try again later.");
+
+    private sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

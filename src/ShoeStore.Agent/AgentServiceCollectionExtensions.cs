@@ -1,0 +1,64 @@
+using Mandate.AI.Authorization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using ShoeStore.Agent.Chat;
+using ShoeStore.Agent.Configuration;
+using ShoeStore.Agent.Store;
+using ShoeStore.Agent.Terminal;
+using ShoeStore.Agent.Tools;
+using Spectre.Console;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Composes the shopping assistant.</summary>
+internal static class AgentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the assistant: Mandate.Client (tutorial variables), tool authorization with the policy table from
+    /// <c>Mandate:Tools</c> completed by <see cref="ShoeStoreToolPolicies"/>, the store client (tokens added by
+    /// Mandate.AI's handler), the tools, the model (OpenAI-compatible or offline) and the chat front-ends. Services
+    /// registered before (a model, a token source, a clock) win.
+    /// </summary>
+    public static IServiceCollection AddShoeStoreAgent(this IServiceCollection services, IConfiguration configuration, AgentOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(options);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.TryAddSingleton<QuoteBook>();
+        services.TryAddSingleton<CatalogMemory>();
+        services.TryAddSingleton<ApprovalTracker>();
+
+        services.AddMandateClient(configuration);
+        services.AddMandateClientTokenSource();
+        services.AddToolAuthorization(configuration.GetSection(ToolAuthorizationOptions.SectionName));
+        services.AddOptions<ToolAuthorizationOptions>().Configure<QuoteBook, CatalogMemory, ApprovalTracker, TimeProvider>((authorization, quotes, catalog, approvals, time) =>
+        {
+            authorization.LoginHint = options.LoginHint;
+            authorization.Progress = approvals;
+            ShoeStoreToolPolicies.Apply(authorization, quotes, catalog, time);
+        });
+
+        services.AddHttpClient<StoreApiClient>(http =>
+        {
+            http.BaseAddress = new Uri(options.StoreApiUrl.ToString().TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(30);
+        }).AddToolAccessToken();
+        services.TryAddSingleton<Func<StoreApiClient>>(sp => sp.GetRequiredService<StoreApiClient>);
+        services.TryAddSingleton(sp => new ShoeStoreTools(
+            sp.GetRequiredService<Func<StoreApiClient>>(), sp.GetRequiredService<QuoteBook>(), sp.GetRequiredService<CatalogMemory>()));
+
+        services.TryAddSingleton(_ => ChatClientFactory.CreateModel(options.LanguageModel));
+        services.TryAddSingleton(sp => new ChatSession(
+            ChatClientFactory.CreatePipeline(sp.GetRequiredService<IChatClient>(), sp),
+            sp.GetRequiredService<ShoeStoreTools>(),
+            new ChatHistory(SystemPrompt.Text, options.HistoryLimit)));
+        services.TryAddSingleton<LineChat>();
+        services.TryAddSingleton(AnsiConsole.Console);
+        services.TryAddSingleton<InteractiveChat>();
+        return services;
+    }
+}

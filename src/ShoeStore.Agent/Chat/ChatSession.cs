@@ -1,0 +1,42 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using ShoeStore.Agent.Tools;
+
+namespace ShoeStore.Agent.Chat;
+
+/// <summary>
+/// One conversation with the assistant: sends the history and the tools through the chat pipeline (tool
+/// authorization and function invocation live there), keeps the answer. The loop knows nothing about OAuth.
+/// </summary>
+internal sealed class ChatSession(IChatClient chat, ShoeStoreTools tools, ChatHistory history)
+{
+    private readonly ChatOptions _options = new() { Tools = [.. tools.All], ToolMode = ChatToolMode.Auto, AllowMultipleToolCalls = true };
+
+    public ChatHistory History => history;
+
+    /// <summary>
+    /// Sends one user message and returns the reply. Cancelling (Ctrl+C while an approval is pending) abandons the
+    /// turn: it leaves no trace in the history.
+    /// </summary>
+    public async Task<string> SendAsync(string userMessage, CancellationToken cancellationToken)
+    {
+        var mark = history.Mark();
+        history.Add(new ChatMessage(ChatRole.User, userMessage));
+        try
+        {
+            var response = await chat.GetResponseAsync(history.Messages, _options, cancellationToken);
+            history.AddRange(response.Messages);
+            return string.IsNullOrWhiteSpace(response.Text) ? "(The assistant gave no answer.)" : response.Text.Trim();
+        }
+        catch (OperationCanceledException)
+        {
+            history.RollBack(mark);
+            throw;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or ClientResultException)
+        {
+            history.RollBack(mark);
+            return "The language model could not be reached, so nothing was done. Check OPENAI_BASE_URL, OPENAI_MODEL and OPENAI_API_KEY.";
+        }
+    }
+}
