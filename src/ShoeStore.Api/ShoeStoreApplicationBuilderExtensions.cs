@@ -3,6 +3,7 @@ using ShoeStore.Api.Orders;
 using ShoeStore.Api.Products;
 using ShoeStore.Api.Quotes;
 using ShoeStore.Api.Security;
+using ShoeStore.Api.Storage;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -17,8 +18,14 @@ public static class ShoeStoreApplicationBuilderExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // A malformed request that the server itself rejects keeps its 4xx; only real faults are 500.
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A malformed request that the server itself rejects keeps its 4xx; a database that is briefly away
+            // (restart, dropped connection) is 503 with Retry-After; only real faults are 500.
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when TransientDatabaseFault.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         app.UseMiddleware<TokenTransportGuard>();

@@ -19,6 +19,12 @@ internal sealed class ShoeStoreOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
+    /// <c>Sqlite</c> or <c>PostgreSql</c>. Empty (the default): follow <c>ConnectionStrings:ShoeStore</c> — a connection
+    /// string with <c>Host=</c> is PostgreSQL, anything else (or nothing) SQLite.
+    /// </summary>
+    public string? DatabaseProvider { get; set; }
+
+    /// <summary>
     /// Whether discovery and JWKS must be fetched over HTTPS. Plain HTTP is allowed to a loopback authority
     /// only; set this to false to allow it elsewhere (never in production).
     /// </summary>

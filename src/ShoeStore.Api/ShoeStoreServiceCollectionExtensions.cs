@@ -17,8 +17,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ShoeStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the store: its SQLite data (migrated and seeded at start), JwtBearer validation of the
-    /// authorization server's RFC 9068 access tokens, the per-endpoint policies and RFC 9457 problems.
+    /// Adds the store: its data in SQLite or PostgreSQL as <c>ConnectionStrings:ShoeStore</c> says (migrated and seeded
+    /// at start), JwtBearer validation of the authorization server's RFC 9068 access tokens, the per-endpoint policies
+    /// and RFC 9457 problems.
     /// Reads the <c>ShoeStore</c> section and the <c>ShoeStore</c> connection string of <paramref name="configuration"/>.
     /// </summary>
     public static IServiceCollection AddShoeStoreApi(this IServiceCollection services, IConfiguration configuration)
@@ -29,8 +30,18 @@ public static class ShoeStoreServiceCollectionExtensions
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize =
             configuration.GetSection(ShoeStoreOptions.SectionName).Get<ShoeStoreOptions>()?.MaxRequestBodyBytes ?? new ShoeStoreOptions().MaxRequestBodyBytes);
 
-        services.AddDbContext<ShoeStoreDbContext>((provider, options) =>
-            options.UseSqlite(ConnectionString(configuration, provider.GetRequiredService<IOptions<ShoeStoreOptions>>().Value)));
+        // One context per provider, each with its own migrations; the connection string picks which one serves.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShoeStoreOptions>, StoreDatabaseValidator>());
+        services.TryAddSingleton(provider => ResolveDatabase(configuration, provider.GetRequiredService<IOptions<ShoeStoreOptions>>().Value));
+        services.AddDbContext<SqliteShoeStoreDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<StoreDatabase>().ConnectionString));
+        services.AddDbContext<PostgreSqlShoeStoreDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<StoreDatabase>().ConnectionString));
+        services.TryAddScoped<ShoeStoreDbContext>(provider => provider.GetRequiredService<StoreDatabase>().Provider switch
+        {
+            StoreDatabaseProvider.PostgreSql => provider.GetRequiredService<PostgreSqlShoeStoreDbContext>(),
+            _ => provider.GetRequiredService<SqliteShoeStoreDbContext>(),
+        });
         services.TryAddScoped<StoreDatabaseInitializer>();
         services.AddHostedService<StoreDatabaseStartup>();
 
@@ -40,22 +51,27 @@ public static class ShoeStoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, StoreAccessHandler>());
         services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, BearerAuthorizationResultHandler>());
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StoreProblems.DescribeException);
         services.TryAddSingleton<JsonRequestReader>();
         services.TryAddScoped<PurchasePricer>();
         services.TryAddScoped<OrderService>();
         return services;
     }
 
-    private static string ConnectionString(IConfiguration configuration, ShoeStoreOptions options)
+    private static StoreDatabase ResolveDatabase(IConfiguration configuration, ShoeStoreOptions options)
     {
-        if (configuration.GetConnectionString("ShoeStore") is { Length: > 0 } configured)
+        // StoreDatabaseValidator has already failed start-up with the reason; this guards a host built without it.
+        if (!StoreDatabase.TryResolve(configuration.GetConnectionString(StoreDatabase.ConnectionStringName),
+            options.DatabaseProvider, options.DataDirectory, out var database, out var error))
         {
-            return configured;
+            throw new InvalidOperationException(error);
         }
 
-        var directory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(directory);
-        return $"Data Source={Path.Combine(directory, "shoestore.db")}";
+        if (database.SqliteDirectory() is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return database;
     }
 }

@@ -25,4 +25,5 @@ internal static class ProblemTypes
     public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string DatabaseUnavailable = Base + "database-unavailable";
 }

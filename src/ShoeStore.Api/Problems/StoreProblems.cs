@@ -1,3 +1,6 @@
+using System.Globalization;
+using ShoeStore.Api.Storage;
+
 namespace ShoeStore.Api.Problems;
 
 /// <summary>The API's RFC 9457 problem responses.</summary>
@@ -59,6 +62,23 @@ internal static class StoreProblems
     public static IResult PayloadTooLarge(int limit) =>
         Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large",
             $"The request body is limited to {limit} bytes.");
+
+    /// <summary>
+    /// Describes a problem written for an unhandled exception: a transient database fault (503) says to retry and
+    /// sets Retry-After (RFC 9110 §10.2.3). Nothing of the exception itself reaches the client.
+    /// </summary>
+    public static void DescribeException(ProblemDetailsContext context)
+    {
+        if (context.HttpContext.Response.StatusCode != StatusCodes.Status503ServiceUnavailable || !TransientDatabaseFault.Is(context.Exception))
+        {
+            return;
+        }
+
+        context.HttpContext.Response.Headers.RetryAfter = TransientDatabaseFault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        context.ProblemDetails.Type = ProblemTypes.DatabaseUnavailable;
+        context.ProblemDetails.Title = "Database briefly unavailable";
+        context.ProblemDetails.Detail = "Nothing was changed. Retry shortly; an order retried with the same Idempotency-Key is placed at most once.";
+    }
 
     public static IResult Problem(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: type);

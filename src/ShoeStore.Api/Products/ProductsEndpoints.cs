@@ -20,11 +20,16 @@ internal static class ProductsEndpoints
         }
 
         var products = db.Products.AsNoTracking().Include(p => p.Sizes).AsQueryable();
+        var postgreSql = db.Database.IsNpgsql();
         foreach (var term in catalogQuery.Terms)
         {
+            // Case-insensitive on both: SQLite's LIKE ignores ASCII case, PostgreSQL's does not (ILIKE does).
             var pattern = CatalogQuery.ContainsPattern(term);
-            products = products.Where(p => EF.Functions.Like(
-                p.Id + " " + p.Brand + " " + p.Model + " " + p.Category + " " + p.Description, pattern, @"\"));
+            products = postgreSql
+                ? products.Where(p => EF.Functions.ILike(
+                    p.Id + " " + p.Brand + " " + p.Model + " " + p.Category + " " + p.Description, pattern, @"\"))
+                : products.Where(p => EF.Functions.Like(
+                    p.Id + " " + p.Brand + " " + p.Model + " " + p.Category + " " + p.Description, pattern, @"\"));
         }
 
         if (catalogQuery.Size is { } wanted)

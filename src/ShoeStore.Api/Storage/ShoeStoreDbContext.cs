@@ -2,8 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ShoeStore.Api.Storage;
 
-/// <summary>The store's data: catalog, deals, customers, quotes, orders, idempotency records.</summary>
-internal sealed class ShoeStoreDbContext(DbContextOptions<ShoeStoreDbContext> options) : DbContext(options)
+/// <summary>
+/// The store's data: catalog, deals, customers, quotes, orders, idempotency records. One model for every provider;
+/// each provider has its own subclass (<see cref="SqliteShoeStoreDbContext"/>, <see cref="PostgreSqlShoeStoreDbContext"/>)
+/// so that each keeps its own migrations.
+/// </summary>
+internal abstract class ShoeStoreDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
 
@@ -18,12 +22,6 @@ internal sealed class ShoeStoreDbContext(DbContextOptions<ShoeStoreDbContext> op
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // Instants as Unix milliseconds: SQLite can then compare and sort them.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,8 +3,12 @@ using ShoeStore.Api.Storage.Seed;
 
 namespace ShoeStore.Api.Storage;
 
-/// <summary>Applies the migrations and, on an empty database, seeds the catalog, deals and demo customers.</summary>
-internal sealed class StoreDatabaseInitializer(ShoeStoreDbContext db, TimeProvider time)
+/// <summary>
+/// Applies the migrations and, on an empty database, seeds the catalog, deals and demo customers. Safe when several
+/// instances start at once on one PostgreSQL database: EF Core serializes the migrations with a database lock, and
+/// the seed is one transaction whose primary keys let only one instance's rows in.
+/// </summary>
+internal sealed class StoreDatabaseInitializer(ShoeStoreDbContext db, StoreDatabase database, TimeProvider time, ILogger<StoreDatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -23,14 +27,31 @@ internal sealed class StoreDatabaseInitializer(ShoeStoreDbContext db, TimeProvid
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        if (await db.Products.AnyAsync(cancellationToken))
+        if (!await db.Products.AnyAsync(cancellationToken))
         {
-            return;
+            await SeedAsync(cancellationToken);
         }
 
-        db.Products.AddRange(CatalogSeed.Products());
-        db.Deals.AddRange(DealSeed.Deals(time.GetUtcNow()));
-        db.Customers.AddRange(CustomerSeed.Customers());
-        await db.SaveChangesAsync(cancellationToken);
+        StorageLog.Ready(logger, database.Provider);
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var products = CatalogSeed.Products();
+        var deals = DealSeed.Deals(time.GetUtcNow());
+        var customers = CustomerSeed.Customers();
+        db.Products.AddRange(products);
+        db.Deals.AddRange(deals);
+        db.Customers.AddRange(customers);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            StorageLog.Seeded(logger, products.Count, deals.Count, customers.Count);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            db.ChangeTracker.Clear();
+            StorageLog.SeededElsewhere(logger);
+        }
     }
 }

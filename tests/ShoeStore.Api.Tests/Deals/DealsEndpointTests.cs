@@ -4,15 +4,20 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Deals;
 
 /// <summary>GET /deals: scope <c>prices</c>; only deals active now.</summary>
-public sealed class DealsEndpointTests : IAsyncLifetime
+public abstract class DealsEndpointTests(StoreApiFactory api) : IAsyncLifetime
 {
-    private readonly StoreApiFactory _api = new();
+    private readonly StoreApiFactory _api = api;
+
+    public sealed class OnSqlite() : DealsEndpointTests(new SqliteStoreApiFactory());
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql() : DealsEndpointTests(new PostgreSqlStoreApiFactory());
 
     public Task InitializeAsync() => _api.InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)_api).DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deals_ListsActiveDealsWithTheirPrice_NotPastOrFutureOnes()
     {
         var deals = await Expect.JsonAsync(await _api.GetAsync("/deals", _api.Token().AsClientCredentials().Build()), HttpStatusCode.OK);
@@ -26,7 +31,7 @@ public sealed class DealsEndpointTests : IAsyncLifetime
         Assert.Equal("126.00", pegasus.GetProperty("dealPrice").GetProperty("value").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deals_FourDaysLater_ShowTheDealThatStartedAndNotTheOneThatEnded()
     {
         await _api.GetAsync("/products"); // the store seeds its deals around the time it first starts
@@ -39,7 +44,7 @@ public sealed class DealsEndpointTests : IAsyncLifetime
         Assert.DoesNotContain("moab-weekend", ids);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deals_WithoutToken_Gets401()
     {
         Expect.NoTokenChallenge(await _api.GetAsync("/deals"));

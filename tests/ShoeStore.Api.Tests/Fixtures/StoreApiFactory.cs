@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,13 +13,20 @@ using ShoeStore.Api.Storage;
 namespace ShoeStore.Api.Tests.Fixtures;
 
 /// <summary>
-/// The store API in memory: its own SQLite file in a temporary folder, a <see cref="TestAuthority"/> as the
-/// authorization server, a <see cref="FakeTimeProvider"/> as the clock, and every log line captured.
+/// The store API in memory: its own fresh database (<see cref="SqliteStoreApiFactory"/>,
+/// <see cref="PostgreSqlStoreApiFactory"/>), a <see cref="TestAuthority"/> as the authorization server, a
+/// <see cref="FakeTimeProvider"/> as the clock, and every log line captured.
 /// </summary>
-public sealed class StoreApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class StoreApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "shoestore-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreDatabaseProvider _provider;
     private TestAuthority? _authority;
+    private TestDatabase? _database;
+
+    private protected StoreApiFactory(StoreDatabaseProvider provider)
+    {
+        _provider = provider;
+    }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
@@ -28,11 +34,20 @@ public sealed class StoreApiFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public TestAuthority Authority => _authority ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    public string DatabasePath => Path.Combine(_directory, "store.db");
+    /// <summary>The database this API runs on.</summary>
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    internal StoreDatabaseProvider Provider => _provider;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
+        if (_provider == StoreDatabaseProvider.PostgreSql && PostgreSqlTestServer.ConnectionString is null)
+        {
+            // The class's tests are reported as skipped (DatabaseFact); xunit still builds its fixture.
+            return;
+        }
+
+        _database = await TestDatabase.CreateAsync(_provider);
         _authority = await TestAuthority.StartAsync();
     }
 
@@ -83,14 +98,9 @@ public sealed class StoreApiFactory : WebApplicationFactory<Program>, IAsyncLife
             await _authority.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        try
+        if (_database is not null)
         {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow shutdown; the OS temp cleaner takes it.
+            await _database.DisposeAsync();
         }
     }
 
@@ -98,7 +108,7 @@ public sealed class StoreApiFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ShoeStore:Authority", TestAuthority.Issuer);
-        builder.UseSetting("ConnectionStrings:ShoeStore", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:ShoeStore", Database.ConnectionString);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {

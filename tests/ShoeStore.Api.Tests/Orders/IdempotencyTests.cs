@@ -5,11 +5,16 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Orders;
 
 /// <summary>POST /orders with <c>Idempotency-Key</c>: a retry gets the first result; a different request under the key is 422.</summary>
-public sealed class IdempotencyTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class IdempotencyTests(StoreApiFactory api)
 {
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : IdempotencyTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : IdempotencyTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
     private const string Item = """{"productId":"asics-gel-kayano-31","size":9,"quantity":1}""";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Retry_WithSameKeyAndBody_ReturnsTheFirstResult()
     {
         await api.SetStockAsync("asics-gel-kayano-31", 9m, 10);
@@ -27,7 +32,7 @@ public sealed class IdempotencyTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Equal(9, await StockAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SameKey_WithDifferentBody_Gets422()
     {
         await api.SetStockAsync("asics-gel-kayano-31", 9m, 10);
@@ -39,7 +44,7 @@ public sealed class IdempotencyTests(StoreApiFactory api) : IClassFixture<StoreA
         await Expect.ProblemAsync(response, 422);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SameKey_FromAnotherCustomer_IsANewOrder()
     {
         await api.SetStockAsync("asics-gel-kayano-31", 9m, 10);
@@ -51,7 +56,7 @@ public sealed class IdempotencyTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.NotEqual(endUser.GetProperty("id").GetString(), owner.GetProperty("id").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FiftyConcurrentIdenticalRequests_PlaceOneOrder_AndAllGetIt()
     {
         await api.SetStockAsync("asics-gel-kayano-31", 9m, 10);
@@ -68,7 +73,7 @@ public sealed class IdempotencyTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Equal(9, await StockAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("\"\"")]
     [InlineData("has space")]
     [InlineData("ключ")]
@@ -80,7 +85,7 @@ public sealed class IdempotencyTests(StoreApiFactory api) : IClassFixture<StoreA
         await Expect.ValidationErrorAsync(await api.SendAsync(request, api.Token().Build()), "Idempotency-Key");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task KeyLongerThan255_Gets400NamingTheHeader()
     {
         await Expect.ValidationErrorAsync(await api.PostJsonAsync("/orders", Item, api.Token().Build(), new string('k', 256)), "Idempotency-Key");

@@ -5,9 +5,14 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Orders;
 
 /// <summary>POST /orders, GET /orders, GET /orders/{id}: scope <c>payment</c>, for the customer, placed by the agent.</summary>
-public sealed class OrdersEndpointTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class OrdersEndpointTests(StoreApiFactory api)
 {
-    [Fact]
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : OrdersEndpointTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : OrdersEndpointTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
+    [DatabaseFact]
     public async Task Order_FromQuote_IsConfirmedWithAgentCustomerMaskedCardAndApproval()
     {
         await api.SetStockAsync("hoka-clifton-9", 9.5m, 5);
@@ -29,7 +34,7 @@ public sealed class OrdersEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal(quote.GetProperty("total").GetProperty("value").GetString(), order.GetProperty("total").GetProperty("value").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_TakesTheQuantityFromStock()
     {
         await api.SetStockAsync("adidas-ultraboost-5", 11m, 5);
@@ -41,7 +46,7 @@ public sealed class OrdersEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal(3, await StockAsync("adidas-ultraboost-5", 11m));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Orders_List_ShowsTheCustomersOrdersWithTheAgent_NotOtherCustomers()
     {
         await api.SetStockAsync("vans-old-skool", 10m, 5);
@@ -59,7 +64,7 @@ public sealed class OrdersEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.DoesNotContain(endUserOrders.EnumerateArray(), o => o.GetProperty("id").GetString() == id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_GetById_OwnIsShown_AnotherCustomersIs404()
     {
         await api.SetStockAsync("new-balance-574", 8m, 5);
@@ -71,7 +76,7 @@ public sealed class OrdersEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.ProblemAsync(await api.GetAsync(path, api.Token().WithClaim("sub", JwtBuilder.AppOwner).Build()), 404);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_AnotherCustomersQuote_Gets404()
     {
         await api.SetStockAsync("hoka-clifton-9", 10m, 5);
@@ -84,7 +89,7 @@ public sealed class OrdersEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.ProblemAsync(response, 404);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("""{"quoteId":"q_1","productId":"nike-pegasus-41"}""", "quoteId")]
     [InlineData("""{"quoteId":""}""", "quoteId")]
     [InlineData("""{}""", "productId")]
@@ -94,7 +99,7 @@ public sealed class OrdersEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.ValidationErrorAsync(await api.PostJsonAsync("/orders", body, api.Token().Build()), field);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_ForCustomerTheStoreNeverSaw_Gets409()
     {
         var token = api.Token().WithClaim("sub", "someone-new");

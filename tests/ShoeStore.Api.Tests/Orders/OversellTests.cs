@@ -5,9 +5,14 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Orders;
 
 /// <summary>Stock never goes below zero: the last pair, wanted by 50 buyers at once, is sold once.</summary>
-public sealed class OversellTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class OversellTests(StoreApiFactory api)
 {
-    [Fact]
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : OversellTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : OversellTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
+    [DatabaseFact]
     public async Task LastPair_UnderFiftyConcurrentBuyers_IsSoldOnce()
     {
         await api.SetStockAsync("veja-v-10", 8.5m, 1);

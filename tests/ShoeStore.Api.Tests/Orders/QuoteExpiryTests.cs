@@ -4,15 +4,20 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Orders;
 
 /// <summary>A quote holds its price for 15 minutes, then an order from it is refused with 410.</summary>
-public sealed class QuoteExpiryTests : IAsyncLifetime
+public abstract class QuoteExpiryTests(StoreApiFactory api) : IAsyncLifetime
 {
-    private readonly StoreApiFactory _api = new();
+    private readonly StoreApiFactory _api = api;
+
+    public sealed class OnSqlite() : QuoteExpiryTests(new SqliteStoreApiFactory());
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql() : QuoteExpiryTests(new PostgreSqlStoreApiFactory());
 
     public Task InitializeAsync() => _api.InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)_api).DisposeAsync();
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(14, HttpStatusCode.Created)]
     [InlineData(15, HttpStatusCode.Gone)]
     [InlineData(16, HttpStatusCode.Gone)]

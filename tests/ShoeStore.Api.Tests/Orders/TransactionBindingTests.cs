@@ -9,11 +9,16 @@ namespace ShoeStore.Api.Tests.Orders;
 /// Orders under a token with <c>shoe_purchase</c> authorization details (RFC 9396): they must match what the
 /// customer approved, and one approval places at most one order.
 /// </summary>
-public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class TransactionBindingTests(StoreApiFactory api)
 {
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : TransactionBindingTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : TransactionBindingTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
     private const string Pegasus = """{"productId":"nike-pegasus-41","size":10.5,"quantity":1}""";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_MatchingTheApproval_IsPlacedAndRecordsTheApproval()
     {
         await api.SetStockAsync("nike-pegasus-41", 10.5m, 10);
@@ -26,7 +31,7 @@ public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture
         Assert.Equal("140.00", approved.GetProperty("max_amount").GetProperty("value").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_FewerPairsThanApproved_IsPlaced()
     {
         await api.SetStockAsync("nike-pegasus-41", 10.5m, 10);
@@ -35,7 +40,7 @@ public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, (await api.PostJsonAsync("/orders", Pegasus, token.Build())).StatusCode);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("nike-vomero-18", 10.5, 1, "140.00", "USD", "product_id")]
     [InlineData("nike-pegasus-41", 11, 1, "140.00", "USD", "size")]
     [InlineData("nike-pegasus-41", 10.5, 1, "100.00", "USD", "max_amount")]
@@ -52,7 +57,7 @@ public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture
         Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_MorePairsThanApproved_Gets403()
     {
         var token = api.Token().WithPurchase("nike-pegasus-41", 10.5m, 1, "999.00");
@@ -62,7 +67,7 @@ public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture
         await Expect.InsufficientScopeAsync(response, "payment");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("""[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":"10.5","quantity":1,"max_amount":{"currency":"USD","value":"140.00"}}]""")]
     [InlineData("""[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10.5,"quantity":1,"max_amount":{"currency":"USD","value":140}}]""")]
     [InlineData("""[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10.5,"quantity":0,"max_amount":{"currency":"USD","value":"140.00"}}]""")]
@@ -78,7 +83,7 @@ public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture
         await Expect.InsufficientScopeAsync(response, "payment");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Order_AuthorizationDetailsNotAnArray_Gets401InvalidToken()
     {
         var token = api.Token().WithClaim("authorization_details", new JsonObject { ["type"] = "shoe_purchase" });
@@ -86,7 +91,7 @@ public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture
         await Expect.InvalidTokenAsync(await api.PostJsonAsync("/orders", Pegasus, token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SecondOrder_WithTheSameApproval_Gets403ApprovalAlreadyUsed()
     {
         await api.SetStockAsync("nike-pegasus-41", 10.5m, 10);
@@ -99,7 +104,7 @@ public sealed class TransactionBindingTests(StoreApiFactory api) : IClassFixture
         Assert.EndsWith("/approval-already-used", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FiftyConcurrentOrders_WithOneApproval_PlaceExactlyOneOrder()
     {
         await api.SetStockAsync("nike-pegasus-41", 10.5m, 100);

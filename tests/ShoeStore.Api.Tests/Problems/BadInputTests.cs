@@ -5,8 +5,13 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Problems;
 
 /// <summary>Bad input anywhere gets an RFC 9457 problem with a 4xx status, never a 5xx.</summary>
-public sealed class BadInputTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class BadInputTests(StoreApiFactory api)
 {
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : BadInputTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : BadInputTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
     public static TheoryData<string> MalformedBodies => new()
     {
         "",
@@ -26,7 +31,7 @@ public sealed class BadInputTests(StoreApiFactory api) : IClassFixture<StoreApiF
         "{\"a\":" + new string('{', 100) + new string('}', 100) + "}",
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(MalformedBodies))]
     public async Task MalformedBody_AtQuotesAndOrders_Gets4xxProblem(string body)
     {
@@ -39,7 +44,7 @@ public sealed class BadInputTests(StoreApiFactory api) : IClassFixture<StoreApiF
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BodyOverTheLimit_Gets413Problem()
     {
         var body = "{\"productId\":\"" + new string('a', 20_000) + "\",\"size\":10.5,\"quantity\":1}";
@@ -47,7 +52,7 @@ public sealed class BadInputTests(StoreApiFactory api) : IClassFixture<StoreApiF
         await Expect.ProblemAsync(await api.PostJsonAsync("/orders", body, api.Token().Build()), 413);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NonJsonContentType_Gets415Problem()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/quotes")
@@ -58,13 +63,13 @@ public sealed class BadInputTests(StoreApiFactory api) : IClassFixture<StoreApiF
         await Expect.ProblemAsync(await api.SendAsync(request, api.Token().Build()), 415);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnknownRoute_Gets404Problem()
     {
         await Expect.ProblemAsync(await api.GetAsync("/admin"), 404);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WrongMethod_Gets405Problem()
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, "/products");
@@ -72,7 +77,7 @@ public sealed class BadInputTests(StoreApiFactory api) : IClassFixture<StoreApiF
         await Expect.ProblemAsync(await api.SendAsync(request, token: null), 405);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/orders/%25%27%20OR%201%3D1")]
     [InlineData("/orders/..%2F..%2Fetc%2Fpasswd")]
     [InlineData("/quotes/" + "x")]

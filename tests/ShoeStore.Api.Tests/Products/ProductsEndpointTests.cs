@@ -5,9 +5,14 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Products;
 
 /// <summary>GET /products: public, searchable, filterable by a size in stock.</summary>
-public sealed class ProductsEndpointTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class ProductsEndpointTests(StoreApiFactory api)
 {
-    [Fact]
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : ProductsEndpointTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : ProductsEndpointTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
+    [DatabaseFact]
     public async Task Products_WithoutToken_ListsTheWholeCatalog()
     {
         var products = await Expect.JsonAsync(await api.GetAsync("/products"), HttpStatusCode.OK);
@@ -17,7 +22,7 @@ public sealed class ProductsEndpointTests(StoreApiFactory api) : IClassFixture<S
         Assert.Superset(new HashSet<string?> { "running", "trail", "casual", "formal", "kids" }, categories);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Products_QueryAndSize_FindPegasus41InSize10Point5WithPriceAndStock()
     {
         var products = await Expect.JsonAsync(await api.GetAsync("/products?query=pegasus%2041&size=10.5"), HttpStatusCode.OK);
@@ -30,7 +35,7 @@ public sealed class ProductsEndpointTests(StoreApiFactory api) : IClassFixture<S
         Assert.True(size.GetProperty("inStock").GetInt32() > 0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Products_QueryMatchesCategoryAndBrandCaseInsensitively()
     {
         var products = await Expect.JsonAsync(await api.GetAsync("/products?query=HOKA%20trail"), HttpStatusCode.OK);
@@ -38,7 +43,7 @@ public sealed class ProductsEndpointTests(StoreApiFactory api) : IClassFixture<S
         Assert.Equal(["hoka-speedgoat-6"], products.EnumerateArray().Select(p => p.GetProperty("id").GetString()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("%")]
     [InlineData("_")]
     [InlineData("\\")]
@@ -49,7 +54,7 @@ public sealed class ProductsEndpointTests(StoreApiFactory api) : IClassFixture<S
         Assert.Equal(0, products.GetArrayLength());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Products_SizeFilter_LeavesOutProductsSoldOutInThatSize()
     {
         var soldOut = await api.WithDbAsync(db => db.ProductSizes.AsNoTracking().FirstAsync(s => s.Stock == 0));
@@ -59,7 +64,7 @@ public sealed class ProductsEndpointTests(StoreApiFactory api) : IClassFixture<S
         Assert.DoesNotContain(products.EnumerateArray(), p => p.GetProperty("id").GetString() == soldOut.ProductId);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("size=abc", "size")]
     [InlineData("size=10.25", "size")]
     [InlineData("size=-3", "size")]
@@ -70,7 +75,7 @@ public sealed class ProductsEndpointTests(StoreApiFactory api) : IClassFixture<S
         await Expect.ValidationErrorAsync(await api.GetAsync("/products?" + queryString), field);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Products_QueryTooLong_Gets400NamingQuery()
     {
         await Expect.ValidationErrorAsync(await api.GetAsync("/products?query=" + new string('a', 101)), "query");

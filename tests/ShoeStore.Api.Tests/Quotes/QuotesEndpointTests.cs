@@ -5,9 +5,14 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Quotes;
 
 /// <summary>POST /quotes and GET /quotes/{id}: price after deals, shipping and tax to the address on file.</summary>
-public sealed class QuotesEndpointTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class QuotesEndpointTests(StoreApiFactory api)
 {
-    [Fact]
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : QuotesEndpointTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : QuotesEndpointTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
+    [DatabaseFact]
     public async Task Quote_ForEndUserInOregon_AppliesDealNoTaxFreeShipping_ValidFifteenMinutes()
     {
         var response = await api.PostJsonAsync("/quotes", """{"productId":"nike-pegasus-41","size":10.5,"quantity":1}""", api.Token().Build());
@@ -25,7 +30,7 @@ public sealed class QuotesEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal($"/quotes/{quote.GetProperty("id").GetString()}", response.Headers.Location!.OriginalString);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quote_ForAppOwnerInWashington_AddsShippingUnder100AndStateTax()
     {
         await api.SetStockAsync("converse-chuck-taylor-all-star", 9m, 5);
@@ -40,7 +45,7 @@ public sealed class QuotesEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal("77.18", quote.GetProperty("total").GetProperty("value").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quote_GetById_ShowsOwnQuote_AndHidesItFromAnotherCustomer()
     {
         await api.SetStockAsync("brooks-ghost-16", 9m, 5);
@@ -55,7 +60,7 @@ public sealed class QuotesEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.ProblemAsync(other, 404);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quote_ForCustomerTheStoreNeverSaw_Gets409CustomerNotFound()
     {
         var token = api.Token().WithClaim("sub", "0b7f3a1e-unknown-person");
@@ -66,21 +71,21 @@ public sealed class QuotesEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.EndsWith("/customer-not-found", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quote_UnknownProduct_Gets404()
     {
         await Expect.ProblemAsync(
             await api.PostJsonAsync("/quotes", """{"productId":"nike-pegasus-99","size":10.5,"quantity":1}""", api.Token().Build()), 404);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quote_SizeNotOffered_Gets400NamingSize()
     {
         await Expect.ValidationErrorAsync(
             await api.PostJsonAsync("/quotes", """{"productId":"nike-pegasus-41","size":3,"quantity":1}""", api.Token().Build()), "size");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quote_SoldOutSize_Gets409OutOfStock()
     {
         var soldOut = await api.WithDbAsync(db => db.ProductSizes.AsNoTracking().FirstAsync(s => s.Stock == 0));
@@ -91,7 +96,7 @@ public sealed class QuotesEndpointTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.EndsWith("/out-of-stock", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("""{"size":10.5,"quantity":1}""", "productId")]
     [InlineData("""{"productId":"nike-pegasus-41","quantity":1}""", "size")]
     [InlineData("""{"productId":"nike-pegasus-41","size":10.5}""", "quantity")]

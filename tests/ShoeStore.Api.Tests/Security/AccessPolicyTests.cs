@@ -1,17 +1,21 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using ShoeStore.Api.Tests.Fixtures;
 
 namespace ShoeStore.Api.Tests.Security;
 
 /// <summary>Checklist 4.6, RS-24 … RS-28: scopes, users, challenges, logs and proxies.</summary>
-public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class AccessPolicyTests(StoreApiFactory api)
 {
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : AccessPolicyTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : AccessPolicyTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
     private const string QuoteBody = """{"productId":"nike-pegasus-41","size":10.5,"quantity":1}""";
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_24_DealsWithoutPricesScope_Gets403InsufficientScopeNamingPrices()
     {
         var token = api.Token().WithScope("address payment");
@@ -19,7 +23,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         await Expect.InsufficientScopeAsync(await api.GetAsync("/deals", token.Build()), "prices");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_24_QuoteWithoutAddressScope_Gets403InsufficientScopeNamingAddress()
     {
         var token = api.Token().WithScope("prices payment");
@@ -27,7 +31,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         await Expect.InsufficientScopeAsync(await api.PostJsonAsync("/quotes", QuoteBody, token.Build()), "address");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_24_OrdersWithoutPaymentScope_Gets403InsufficientScopeNamingPayment()
     {
         var token = api.Token().WithScope("prices address");
@@ -36,7 +40,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         await Expect.InsufficientScopeAsync(await api.PostJsonAsync("/orders", QuoteBody, token.Build()), "payment");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_24_ScopeClaimAsArrayOfStrings_IsAccepted()
     {
         var token = api.Token().WithClaim("scope", new JsonArray("prices"));
@@ -44,7 +48,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/deals", token.Build())).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ClientCredentialsToken_ReadsDeals()
     {
         var token = api.Token().AsClientCredentials("prices");
@@ -52,7 +56,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/deals", token.Build())).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ClientCredentialsToken_AtQuotes_Gets403SayingTheCustomerMustApprove()
     {
         var token = api.Token().AsClientCredentials("prices address payment");
@@ -62,7 +66,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         Assert.Contains("customer's approval", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_25_ClientCredentialsTokenWithUserSub_IsNotTreatedAsTheUser()
     {
         // sub is end.user's id, but the token has no act: it is the client's own token.
@@ -73,7 +77,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         await Expect.InsufficientScopeAsync(await api.PostJsonAsync("/orders", QuoteBody, token.Build()), "payment");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_25_ActorNotTheClient_IsNotTreatedAsTheUser()
     {
         var token = api.Token().WithClaim("act", new JsonObject { ["sub"] = "another-client" });
@@ -81,7 +85,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         await Expect.InsufficientScopeAsync(await api.GetAsync("/orders", token.Build()), "payment");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_25_CibaGrantMarkerWithoutAct_IsTreatedAsTheUser()
     {
         // An authorization server without act (e.g. PingOne AIC) marks delegated tokens with grant_type.
@@ -90,7 +94,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/orders", token.Build())).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_26_EveryFailure_HasOneOfEachAttributeInTheAllowedCharactersAndNoInternals()
     {
         var now = api.Time.GetUtcNow();
@@ -122,7 +126,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_27_TokensNeverReachLogsOrStorage()
     {
         var valid = api.Token().WithPurchase("nike-pegasus-41", 10.5m, 1, "200.00").Build();
@@ -145,13 +149,13 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         }
 
         Assert.DoesNotContain(api.Logs.Lines, line => line.Contains("4242 4242", StringComparison.Ordinal) || line.Contains("4242424242424242", StringComparison.Ordinal));
-        var stored = ReadDatabaseFiles();
+        var stored = await api.Database.ReadStoredTextAsync();
         Assert.DoesNotContain(valid.Split('.')[2], stored, StringComparison.Ordinal);
         Assert.DoesNotContain(valid.Split('.')[1], stored, StringComparison.Ordinal);
         Assert.DoesNotContain("4242424242424242", stored, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_28_ForgedForwardedAndClientCertificateHeaders_AreIgnored()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/orders")
@@ -171,7 +175,7 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         Assert.StartsWith("/orders/ord_", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_28_CertificateBoundTokenWithForgedClientCertHeader_Gets401InvalidToken()
     {
         // A token bound to a certificate (RFC 8705 cnf) cannot be checked here, so it is refused, whatever the headers claim.
@@ -183,19 +187,5 @@ public sealed class AccessPolicyTests(StoreApiFactory api) : IClassFixture<Store
         var challenge = await Expect.InvalidTokenAsync(await api.SendAsync(request, token.Build()));
 
         Assert.Contains("cnf", challenge["error_description"], StringComparison.Ordinal);
-    }
-
-    private string ReadDatabaseFiles()
-    {
-        SqliteConnection.ClearAllPools();
-        var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(api.DatabasePath)!))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            text.Append(reader.ReadToEnd());
-        }
-
-        return text.ToString();
     }
 }

@@ -5,15 +5,20 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Security;
 
 /// <summary>Checklist 4.6, RS-13: an unknown <c>kid</c> makes one throttled JWKS refresh, then 401.</summary>
-public sealed class KeyRefreshTests : IAsyncLifetime
+public abstract class KeyRefreshTests(StoreApiFactory api) : IAsyncLifetime
 {
-    private readonly StoreApiFactory _api = new();
+    private readonly StoreApiFactory _api = api;
+
+    public sealed class OnSqlite() : KeyRefreshTests(new SqliteStoreApiFactory());
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql() : KeyRefreshTests(new PostgreSqlStoreApiFactory());
 
     public Task InitializeAsync() => _api.InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)_api).DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_13_UnknownKid_RefreshesJwksOnceThenGets401InvalidToken()
     {
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("/deals", _api.Token().Build())).StatusCode);

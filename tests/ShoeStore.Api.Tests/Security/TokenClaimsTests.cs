@@ -5,9 +5,14 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Security;
 
 /// <summary>Checklist 4.6, RS-16 … RS-23: issuer, audience, lifetime, required claims, JWE (RFC 9068 §2.2, §4).</summary>
-public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class TokenClaimsTests(StoreApiFactory api)
 {
-    [Theory]
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : TokenClaimsTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : TokenClaimsTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
+    [DatabaseTheory]
     [InlineData(TestAuthority.Issuer + "/")]
     [InlineData("https://MANDATE.test/am/oauth2/realms/root/realms/alpha")]
     [InlineData("https://mandate.test/am/oauth2/realms/root/realms/ALPHA")]
@@ -20,19 +25,19 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Contains("iss", challenge["error_description"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_16_IssuerMissing_Gets401InvalidToken()
     {
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", api.Token().WithoutClaim("iss").Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_17_AudienceMissing_Gets401InvalidToken()
     {
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", api.Token().WithoutClaim("aud").Build()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("\"another-api\"")]
     [InlineData("\"shoestore-api/\"")]
     [InlineData("\"SHOESTORE-API\"")]
@@ -47,7 +52,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Contains("aud", challenge["error_description"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_18_AudienceArrayContainingThisApi_IsAccepted()
     {
         var token = api.Token().WithClaim("aud", new JsonArray("another-api", JwtBuilder.Audience));
@@ -55,7 +60,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/deals", token.Build())).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_19_ExpiredBeyondLeeway_Gets401WithExpiredDescription()
     {
         var now = api.Time.GetUtcNow();
@@ -66,7 +71,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Equal("The access token expired", challenge["error_description"]);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(29, HttpStatusCode.OK)]
     [InlineData(30, HttpStatusCode.Unauthorized)]
     [InlineData(31, HttpStatusCode.Unauthorized)]
@@ -79,7 +84,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Equal(expected, (await api.GetAsync("/deals", token.Build())).StatusCode);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("exp")]
     [InlineData("iat")]
     [InlineData("jti")]
@@ -90,7 +95,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", api.Token().WithoutClaim(claim).Build()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("sub", "")]
     [InlineData("client_id", "")]
     [InlineData("jti", "")]
@@ -99,13 +104,13 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", api.Token().WithClaim(claim, value).Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_21_SubAsNumber_Gets401InvalidToken()
     {
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", api.Token().WithClaim("sub", 42).Build()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(31, HttpStatusCode.Unauthorized)]
     [InlineData(29, HttpStatusCode.OK)]
     public async Task RS_22_NotBeforeInTheFuture_IsRefusedBeyondLeewayOnly(int secondsAhead, HttpStatusCode expected)
@@ -121,7 +126,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_23_JweInsteadOfJws_Gets401InvalidToken()
     {
         // Compact JWE: header.encrypted_key.iv.ciphertext.tag (RFC 7516 §7.1).
@@ -133,7 +138,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         Assert.Contains("encrypted", challenge["error_description"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_23_JwsWithEncryptionHeader_Gets401InvalidToken()
     {
         var token = api.Token().WithHeader("enc", "A256GCM");
@@ -141,7 +146,7 @@ public sealed class TokenClaimsTests(StoreApiFactory api) : IClassFixture<StoreA
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_23_JwsWithUnknownCriticalHeader_Gets401InvalidToken()
     {
         var token = api.Token().WithHeader("b64", false).WithHeader("crit", new JsonArray("b64"));

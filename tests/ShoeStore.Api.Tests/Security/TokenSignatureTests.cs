@@ -8,9 +8,14 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Security;
 
 /// <summary>Checklist 4.6, RS-06 … RS-15: token type, algorithm and key (RFC 9068 §4, RFC 8725 §2–3).</summary>
-public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class TokenSignatureTests(StoreApiFactory api)
 {
-    [Theory]
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : TokenSignatureTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : TokenSignatureTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
+    [DatabaseTheory]
     [InlineData(null)]
     [InlineData("JWT")]
     [InlineData("id_token+jwt")]
@@ -29,7 +34,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Contains("typ", challenge["error_description"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_06_IdTokenFromTheSameServer_Gets401InvalidToken()
     {
         // What a CIBA token response's id_token looks like: typ JWT, aud = the client, nonce-less, azp.
@@ -39,7 +44,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", idToken.Build()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("application/at+jwt")]
     [InlineData("AT+JWT")]
     [InlineData("at+JWT")]
@@ -51,7 +56,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task RS_08_AlgNone_Gets401InvalidToken(bool withSignatureSegment)
@@ -62,7 +67,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("noNE")]
     [InlineData("NONE")]
     [InlineData("None")]
@@ -74,7 +79,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_10_HmacTokenSignedWithPublicKey_IsRejected()
     {
         // The classic confusion: HS256 keyed with the server's published RSA public key.
@@ -85,7 +90,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_10_HmacTokenSignedWithModulusBytes_IsRejected()
     {
         var modulus = api.Authority.RsaKey.ExportParameters(false).Modulus!;
@@ -95,7 +100,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_11_Rs256TokenUnderEcKeyId_Gets401InvalidToken()
     {
         // Signed with the server's own RSA key, but naming the ES256 key: the key decides, not the header.
@@ -105,7 +110,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_11_Es384TokenWithKeyPublishedForEs256_Gets401InvalidToken()
     {
         var token = api.Token().WithHeader("alg", "ES384")
@@ -114,7 +119,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_11_Rs256TokenWithKeyPublishedForRs256_IsAccepted()
     {
         var token = api.Token().WithHeader("alg", "RS256").WithHeader("kid", api.Authority.RsaKeyId)
@@ -123,7 +128,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/deals", token.Build())).StatusCode);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task RS_12_AttackerKeyInJwkJkuX5uHeaders_Gets401AndNothingIsFetched(bool reuseServerKeyId)
@@ -143,7 +148,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal(0, api.Authority.AttackerRequests);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("../../../../etc/passwd")]
     [InlineData("' OR '1'='1' --")]
     [InlineData("kid\"; DROP TABLE Orders; --")]
@@ -156,7 +161,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_14_KidOfTenThousandCharacters_Gets401InvalidToken()
     {
         var token = api.Token().WithHeader("kid", new string('k', 10_000));
@@ -164,14 +169,14 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", token.Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_14_KidAsNumberOrObject_Gets401InvalidToken()
     {
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", api.Token().WithHeader("kid", 42).Build()));
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", api.Token().WithHeader("kid", new JsonObject()).Build()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_15_SignatureBytesAltered_Gets401InvalidToken()
     {
         var parts = api.Token().Build().Split('.');
@@ -183,7 +188,7 @@ public sealed class TokenSignatureTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(await api.GetAsync("/deals", tampered));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_15_PayloadChangedUnderOriginalSignature_Gets401InvalidToken()
     {
         var original = api.Token().Build().Split('.');

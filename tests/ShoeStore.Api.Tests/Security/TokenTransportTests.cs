@@ -5,9 +5,14 @@ using ShoeStore.Api.Tests.Fixtures;
 namespace ShoeStore.Api.Tests.Security;
 
 /// <summary>Checklist 4.6, RS-01 … RS-05: how the token reaches the API (RFC 6750 §2–3).</summary>
-public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<StoreApiFactory>
+public abstract class TokenTransportTests(StoreApiFactory api)
 {
-    [Fact]
+    public sealed class OnSqlite(SqliteStoreApiFactory api) : TokenTransportTests(api), IClassFixture<SqliteStoreApiFactory>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlStoreApiFactory api) : TokenTransportTests(api), IClassFixture<PostgreSqlStoreApiFactory>;
+
+    [DatabaseFact]
     public async Task RS_01_NoAuthorizationHeader_Gets401WithRealmAndNoError()
     {
         var response = await api.GetAsync("/deals");
@@ -17,7 +22,7 @@ public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.ProblemAsync(response, 401);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Basic", "YWktYWdlbnQ6c2VjcmV0")]
     [InlineData("Digest", "username=\"ai-agent\"")]
     [InlineData("DPoP", "eyJhbGciOiJFUzI1NiJ9.e30.sig")]
@@ -31,7 +36,7 @@ public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<Sto
         Expect.NoTokenChallenge(response);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_03_TokenInHeaderAndQuery_Gets400InvalidRequest()
     {
         var token = api.Token().Build();
@@ -43,7 +48,7 @@ public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.ProblemAsync(response, 400);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_03_TokenInHeaderAndFormBody_Gets400InvalidRequest()
     {
         var token = api.Token().Build();
@@ -58,7 +63,7 @@ public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal("invalid_request", BearerChallengeHeader.From(response)["error"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_03_TwoAuthorizationHeaders_Gets400InvalidRequest()
     {
         var token = api.Token().Build();
@@ -70,7 +75,7 @@ public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<Sto
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RS_04_TokenOnlyInQuery_IsNotRead_Gets401WithoutError()
     {
         var token = api.Token().Build();
@@ -80,7 +85,7 @@ public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<Sto
         Expect.NoTokenChallenge(response);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("not a token")]
     [InlineData("abc.def")]
     [InlineData("a.b.c.d")]
@@ -97,7 +102,7 @@ public sealed class TokenTransportTests(StoreApiFactory api) : IClassFixture<Sto
         await Expect.InvalidTokenAsync(response);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ValidToken_InAuthorizationHeader_IsAccepted()
     {
         var response = await api.GetAsync("/deals", api.Token().Build());

@@ -7,9 +7,9 @@ using ShoeStore.Api.Storage;
 
 #nullable disable
 
-namespace ShoeStore.Api.Storage.Migrations
+namespace ShoeStore.Api.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(ShoeStoreDbContext))]
+    [DbContext(typeof(SqliteShoeStoreDbContext))]
     [Migration("20261128133303_InitialCatalog")]
     partial class InitialCatalog
     {

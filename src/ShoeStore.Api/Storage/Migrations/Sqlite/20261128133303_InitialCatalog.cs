@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ShoeStore.Api.Storage.Migrations
+namespace ShoeStore.Api.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCatalog : Migration

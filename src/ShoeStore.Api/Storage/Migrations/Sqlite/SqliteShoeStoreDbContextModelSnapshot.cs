@@ -6,10 +6,10 @@ using ShoeStore.Api.Storage;
 
 #nullable disable
 
-namespace ShoeStore.Api.Storage.Migrations
+namespace ShoeStore.Api.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(ShoeStoreDbContext))]
-    partial class ShoeStoreDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteShoeStoreDbContext))]
+    partial class SqliteShoeStoreDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using ShoeStore.Api.Storage;
+
+namespace ShoeStore.Api.Tests.Storage;
+
+/// <summary>How <c>ConnectionStrings:ShoeStore</c> and <c>ShoeStore:DatabaseProvider</c> pick the database.</summary>
+public sealed class StoreDatabaseSelectionTests
+{
+    private const string Password = "pw-4f1c9a77e2";
+    private static readonly string DataDirectory = Path.Combine(Path.GetTempPath(), "shoestore-data");
+
+    [Fact]
+    public void NoConnectionString_IsTheSqliteFileInTheDataDirectory()
+    {
+        var database = Resolve(null, null);
+
+        Assert.Equal(StoreDatabaseProvider.Sqlite, database.Provider);
+        Assert.Equal($"Data Source={Path.Combine(DataDirectory, StoreDatabase.DefaultFileName)}", database.ConnectionString);
+        Assert.Equal(DataDirectory, database.SqliteDirectory());
+    }
+
+    [Theory]
+    [InlineData("Data Source=/var/lib/shoestore/store.db", "Data Source=/var/lib/shoestore/store.db")]
+    [InlineData("/var/lib/shoestore/store.db", "Data Source=/var/lib/shoestore/store.db")]
+    [InlineData("Data Source=:memory:", "Data Source=:memory:")]
+    public void SqliteConnectionStringOrPath_IsSqlite(string configured, string expected)
+    {
+        var database = Resolve(configured, null);
+
+        Assert.Equal(StoreDatabaseProvider.Sqlite, database.Provider);
+        Assert.Equal(expected, database.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Host=db.internal;Database=shoestore;Username=shoestore;Password=" + Password, null)]
+    [InlineData("Server=db.internal;Port=5433;Database=shoestore", null)]
+    [InlineData("host=db.internal;database=shoestore", "")]
+    [InlineData("Host=db.internal;Database=shoestore", "postgresql")]
+    public void ConnectionStringNamingAServer_IsPostgreSql(string configured, string? provider)
+    {
+        var database = Resolve(configured, provider);
+
+        Assert.Equal(StoreDatabaseProvider.PostgreSql, database.Provider);
+        Assert.Equal(configured, database.ConnectionString);
+        Assert.Null(database.SqliteDirectory());
+    }
+
+    [Theory]
+    [InlineData(null, "Oracle", "ShoeStore__DatabaseProvider")]
+    [InlineData(null, "PostgreSql", "ConnectionStrings__ShoeStore")]
+    [InlineData("/var/lib/shoestore/store.db", "PostgreSql", "Host=")]
+    [InlineData("Data Source=store.db", "PostgreSql", "Host=")]
+    [InlineData("Host=db.internal;Database=shoestore;Password=" + Password, "Sqlite", "names a server")]
+    [InlineData("Host=db.internal;Password=" + Password + ";Colour=blue", null, "not a valid Npgsql connection string")]
+    [InlineData("Data Source=store.db;Password=" + Password + ";Colour=blue", null, "not a valid SQLite connection string")]
+    [InlineData("Host='db.internal;Password=" + Password, null, "not a connection string")]
+    public void Misconfiguration_SaysWhatToFix_WithoutRepeatingTheConnectionString(string? configured, string? provider, string advice)
+    {
+        var resolved = StoreDatabase.TryResolve(configured, provider, DataDirectory, out var database, out var error);
+
+        Assert.False(resolved);
+        Assert.Null(database);
+        Assert.Contains(advice, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validator_FailsStartUpOnAnUnusableConnectionString_AndAcceptsAGoodOne()
+    {
+        var bad = new StoreDatabaseValidator(Configuration("Host=db.internal;Password=" + Password + ";Colour=blue"))
+            .Validate(null, new ShoeStoreOptions { DataDirectory = DataDirectory });
+        var good = new StoreDatabaseValidator(Configuration("Host=db.internal;Database=shoestore;Password=" + Password))
+            .Validate(null, new ShoeStoreOptions { DataDirectory = DataDirectory });
+
+        Assert.True(bad.Failed);
+        Assert.Contains("ConnectionStrings__ShoeStore", bad.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, bad.FailureMessage, StringComparison.Ordinal);
+        Assert.True(good.Succeeded);
+    }
+
+    private static StoreDatabase Resolve(string? connectionString, string? provider)
+    {
+        Assert.True(StoreDatabase.TryResolve(connectionString, provider, DataDirectory, out var database, out var error), error);
+        return database;
+    }
+
+    private static IConfiguration Configuration(string connectionString) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:ShoeStore"] = connectionString }).Build();
+}
