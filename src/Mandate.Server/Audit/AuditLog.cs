@@ -1,0 +1,35 @@
+using Mandate.Server.Data;
+using Mandate.Server.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Mandate.Server.Audit;
+
+/// <summary>
+/// The audit trail. CIBA requests, decisions and redemptions (one per person's action) are rows in the
+/// <c>AuditLog</c> table and log events; client-credentials issuances are log events only, so that issuing a token
+/// writes no database row. Callers pass no secret or token; the log events leave out the user.
+/// </summary>
+public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<AuditLog> logger)
+{
+    /// <summary>Appends one entry to the table and the log.</summary>
+    public async Task WriteAsync(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome, CancellationToken cancellationToken)
+    {
+        Log.Audit(logger, @event, clientId, scopes, outcome);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Event = @event,
+            ClientId = clientId,
+            Subject = subject,
+            Scopes = scopes,
+            Details = details,
+            Outcome = outcome,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Records a high-volume event (client-credentials issuance) in the log only.</summary>
+    public void Record(string @event, string clientId, string? scopes, string outcome) =>
+        Log.Audit(logger, @event, clientId, scopes, outcome);
+}

@@ -1,0 +1,26 @@
+namespace Mandate.Server.Authentication;
+
+/// <summary>The client-authentication parts of a request (RFC 6749 §2.3.1, RFC 7523 §2.2).</summary>
+public sealed record ClientCredentialsInput
+{
+    /// <summary>Client id from HTTP Basic.</summary>
+    public string? BasicClientId { get; init; }
+
+    /// <summary>Secret from HTTP Basic.</summary>
+    public string? BasicSecret { get; init; }
+
+    /// <summary>Whether an Authorization header was present but not a valid Basic one.</summary>
+    public bool MalformedAuthorizationHeader { get; init; }
+
+    /// <summary>Form <c>client_id</c>.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Form <c>client_secret</c>.</summary>
+    public string? ClientSecret { get; init; }
+
+    /// <summary>Form <c>client_assertion</c>.</summary>
+    public string? ClientAssertion { get; init; }
+
+    /// <summary>Form <c>client_assertion_type</c>.</summary>
+    public string? ClientAssertionType { get; init; }
+}

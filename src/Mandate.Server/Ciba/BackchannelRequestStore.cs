@@ -1,0 +1,68 @@
+using Mandate.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mandate.Server.Ciba;
+
+/// <summary>
+/// Durable CIBA requests. Every state change is one conditional UPDATE (<c>WHERE Status = expected</c>), so two
+/// concurrent redemptions or decisions cannot both succeed, on one instance or several sharing the database.
+/// </summary>
+public sealed class BackchannelRequestStore(MandateDbContext db)
+{
+    /// <summary>Stores a new request.</summary>
+    public async Task AddAsync(BackchannelRequestRecord record, CancellationToken cancellationToken)
+    {
+        db.BackchannelRequests.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(record).State = EntityState.Detached;
+    }
+
+    /// <summary>Finds a request by its <c>auth_req_id</c>.</summary>
+    public Task<BackchannelRequestRecord?> FindByAuthReqIdAsync(string authReqId, CancellationToken cancellationToken)
+    {
+        var hash = AuthReqId.Hash(authReqId);
+        return db.BackchannelRequests.AsNoTracking().SingleOrDefaultAsync(r => r.AuthReqIdHash == hash, cancellationToken);
+    }
+
+    /// <summary>Finds a request by its device id.</summary>
+    public Task<BackchannelRequestRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
+        db.BackchannelRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>Pending, unexpired requests naming a user, oldest first.</summary>
+    public async Task<IReadOnlyList<BackchannelRequestRecord>> ListPendingAsync(string subject, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.BackchannelRequests.AsNoTracking()
+            .Where(r => r.Subject == subject && r.Status == BackchannelRequestStatus.Pending && r.ExpiresAt > now)
+            .OrderBy(r => r.CreatedAt)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Records a poll of a pending request and its (possibly raised) interval.</summary>
+    public Task RecordPollAsync(string id, DateTimeOffset now, int intervalSeconds, CancellationToken cancellationToken) =>
+        db.BackchannelRequests
+            .Where(r => r.Id == id && r.Status == BackchannelRequestStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastPolledAt, now).SetProperty(r => r.IntervalSeconds, intervalSeconds), cancellationToken);
+
+    /// <summary>Marks an approved request redeemed; true for exactly one caller (CIBA §10.1.1).</summary>
+    public async Task<bool> TryRedeemAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.BackchannelRequests
+            .Where(r => r.Id == id && r.Status == BackchannelRequestStatus.Approved && r.ExpiresAt > now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, BackchannelRequestStatus.Redeemed)
+                    .SetProperty(r => r.RedeemedAt, now)
+                    .SetProperty(r => r.ProtectedPingData, (string?)null),
+                cancellationToken) == 1;
+
+    /// <summary>Approves or denies a pending, unexpired request of this user; true when this call decided it.</summary>
+    public async Task<bool> TryDecideAsync(string id, string subject, bool approve, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var status = approve ? BackchannelRequestStatus.Approved : BackchannelRequestStatus.Denied;
+        return await db.BackchannelRequests
+            .Where(r => r.Id == id && r.Subject == subject && r.Status == BackchannelRequestStatus.Pending && r.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.DecidedAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Clears the ping data once the callback was attempted.</summary>
+    public Task ClearPingDataAsync(string id, CancellationToken cancellationToken) =>
+        db.BackchannelRequests.Where(r => r.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ProtectedPingData, (string?)null), cancellationToken);
+}

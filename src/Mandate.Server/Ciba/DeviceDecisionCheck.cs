@@ -1,0 +1,14 @@
+namespace Mandate.Server.Ciba;
+
+/// <summary>Whether a user may decide a request (device API: 404 / 409 / allowed).</summary>
+public enum DeviceDecisionCheck
+{
+    /// <summary>The request is pending, unexpired and names this user.</summary>
+    Allowed,
+
+    /// <summary>No such request for this user (404).</summary>
+    NotFound,
+
+    /// <summary>Already decided or expired (409).</summary>
+    Conflict,
+}

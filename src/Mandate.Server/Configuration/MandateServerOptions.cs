@@ -1,0 +1,82 @@
+namespace Mandate.Server.Configuration;
+
+/// <summary>Configuration of the authorization server (section <c>Mandate</c>).</summary>
+public sealed class MandateServerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Mandate";
+
+    /// <summary>The default issuer, PingOne Advanced Identity Cloud's path layout on the loopback host.</summary>
+    public const string DefaultIssuer = "http://127.0.0.1:5100/am/oauth2/realms/root/realms/alpha";
+
+    /// <summary>Issuer identifier; the endpoints live under its path.</summary>
+    public Uri Issuer { get; set; } = new(DefaultIssuer);
+
+    /// <summary>Folder holding the SQLite database and <c>demo.env</c>.</summary>
+    public string DataDirectory { get; set; } = ".mandate";
+
+    /// <summary>Database connection string; a SQLite file in <see cref="DataDirectory"/> when empty.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Seed file to load (clients, users, scopes); the demo seed is used when none is given and the database is empty.</summary>
+    public string? SeedFile { get; set; }
+
+    /// <summary>Whether the demo seed is written on first start when no seed file is given.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>
+    /// Development mode: plain HTTP is accepted and ping callbacks may go to loopback addresses.
+    /// Defaults to true only when the issuer itself is a loopback HTTP URL.
+    /// </summary>
+    public bool? AllowInsecureHttp { get; set; }
+
+    /// <summary>CIBA §7.3 <c>interval</c> in seconds.</summary>
+    public int CibaIntervalSeconds { get; set; } = 5;
+
+    /// <summary>CIBA §7.3 <c>expires_in</c> when the client sends no <c>requested_expiry</c>.</summary>
+    public int CibaDefaultExpirySeconds { get; set; } = 300;
+
+    /// <summary>Upper bound for <c>requested_expiry</c>.</summary>
+    public int CibaMaxExpirySeconds { get; set; } = 1800;
+
+    /// <summary>Maximum <c>exp - nbf</c> of a signed authentication request (FAPI-CIBA §5.2.2 item 9).</summary>
+    public int RequestObjectMaxLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Allowed clock skew for JWT time claims.</summary>
+    public int ClockSkewSeconds { get; set; } = 60;
+
+    /// <summary>How long after its expiry an <c>id_token_hint</c> is still accepted (CIBA §14).</summary>
+    public int IdTokenHintGraceSeconds { get; set; } = 86400;
+
+    /// <summary>Whether CIBA requests must carry the <c>openid</c> scope (CIBA §7.1 leaves the behaviour open).</summary>
+    public bool RequireOpenIdScope { get; set; }
+
+    /// <summary>Timeout of one ping callback (CIBA §10.2).</summary>
+    public int PingTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Failed device sign-ins before the account is locked.</summary>
+    public int SignInMaxFailures { get; set; } = 5;
+
+    /// <summary>Lockout after too many failed sign-ins.</summary>
+    public int SignInLockoutSeconds { get; set; } = 300;
+
+    /// <summary>Sign-in attempts allowed per client address and minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Device session lifetime.</summary>
+    public int DeviceSessionMinutes { get; set; } = 60;
+
+    /// <summary>Whether plain HTTP and loopback ping targets are allowed (see <see cref="AllowInsecureHttp"/>).</summary>
+    public bool IsDevelopmentTransport =>
+        AllowInsecureHttp ?? (Issuer.Scheme == Uri.UriSchemeHttp && Issuer.IsLoopback);
+
+    /// <summary>The issuer without a trailing slash.</summary>
+    public string IssuerString => Issuer.AbsoluteUri.TrimEnd('/');
+
+    /// <summary>The path of an endpoint under the issuer, without a leading slash (OpenIddict relative URI).</summary>
+    public string EndpointPath(string relative) =>
+        (Issuer.AbsolutePath.Trim('/') + "/" + relative.TrimStart('/')).TrimStart('/');
+
+    /// <summary>The absolute URL of an endpoint under the issuer.</summary>
+    public string EndpointUrl(string relative) => IssuerString + "/" + relative.TrimStart('/');
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace Mandate.Server.Configuration;
+
+/// <summary>Refuses configurations that cannot work, at start-up, with a message that says what to fix.</summary>
+public sealed class MandateServerOptionsValidator : IValidateOptions<MandateServerOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, MandateServerOptions options)
+    {
+        var errors = new List<string>();
+        if (!options.Issuer.IsAbsoluteUri || options.Issuer.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(options.Issuer.Query) || !string.IsNullOrEmpty(options.Issuer.Fragment))
+        {
+            errors.Add("Mandate:Issuer must be an absolute http(s) URL without query or fragment.");
+        }
+
+        if (options.Issuer.Scheme == "http" && !options.IsDevelopmentTransport)
+        {
+            errors.Add("Mandate:Issuer uses http: set an https issuer, or Mandate:AllowInsecureHttp=true for development.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            errors.Add("Mandate:DataDirectory must not be empty.");
+        }
+
+        Positive(options.CibaIntervalSeconds, "CibaIntervalSeconds", errors);
+        Positive(options.CibaDefaultExpirySeconds, "CibaDefaultExpirySeconds", errors);
+        Positive(options.CibaMaxExpirySeconds, "CibaMaxExpirySeconds", errors);
+        Positive(options.RequestObjectMaxLifetimeSeconds, "RequestObjectMaxLifetimeSeconds", errors);
+        Positive(options.PingTimeoutSeconds, "PingTimeoutSeconds", errors);
+        Positive(options.SignInMaxFailures, "SignInMaxFailures", errors);
+        Positive(options.SignInAttemptsPerMinute, "SignInAttemptsPerMinute", errors);
+        Positive(options.DeviceSessionMinutes, "DeviceSessionMinutes", errors);
+        if (options.ClockSkewSeconds is < 0 or > 300)
+        {
+            errors.Add("Mandate:ClockSkewSeconds must be between 0 and 300.");
+        }
+
+        if (options.CibaDefaultExpirySeconds > options.CibaMaxExpirySeconds)
+        {
+            errors.Add("Mandate:CibaDefaultExpirySeconds must not exceed Mandate:CibaMaxExpirySeconds.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Positive(int value, string name, List<string> errors)
+    {
+        if (value <= 0)
+        {
+            errors.Add("Mandate:" + name + " must be a positive number.");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Mandate.Server.Data;
+
+/// <summary>A stored CIBA authentication request (CIBA §7). The <c>auth_req_id</c> itself is stored only as a hash.</summary>
+public sealed class BackchannelRequestRecord
+{
+    /// <summary>Identifier shown to the user's device (not the <c>auth_req_id</c>).</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>SHA-256 of the <c>auth_req_id</c>, base64url.</summary>
+    public string AuthReqIdHash { get; set; } = "";
+
+    /// <summary>The client that made the request.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The user the request names.</summary>
+    public string Subject { get; set; } = "";
+
+    /// <summary>Granted scopes, space separated.</summary>
+    public string Scopes { get; set; } = "";
+
+    /// <summary>RFC 9396 authorization details as a JSON array, if requested.</summary>
+    public string? AuthorizationDetailsJson { get; set; }
+
+    /// <summary>CIBA §7.1 <c>binding_message</c>.</summary>
+    public string? BindingMessage { get; set; }
+
+    /// <summary>CIBA §7.1 <c>acr_values</c>.</summary>
+    public string? AcrValues { get; set; }
+
+    /// <summary>Delivery mode at the time of the request (<c>poll</c> or <c>ping</c>).</summary>
+    public string DeliveryMode { get; set; } = "poll";
+
+    /// <summary>Ping mode: the <c>auth_req_id</c> and <c>client_notification_token</c>, encrypted with the server's
+    /// encryption key (AES-GCM); cleared once the ping was attempted or the request redeemed.</summary>
+    public string? ProtectedPingData { get; set; }
+
+    /// <summary>Current state.</summary>
+    public BackchannelRequestStatus Status { get; set; }
+
+    /// <summary>When the request was received.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the <c>auth_req_id</c> expires.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Current minimum polling interval in seconds (raised by <c>slow_down</c>).</summary>
+    public int IntervalSeconds { get; set; }
+
+    /// <summary>Time of the last token request for this <c>auth_req_id</c>.</summary>
+    public DateTimeOffset? LastPolledAt { get; set; }
+
+    /// <summary>When the user decided.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>When tokens were issued.</summary>
+    public DateTimeOffset? RedeemedAt { get; set; }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Mandate.Server.Data;
+
+/// <summary>The server's database: OpenIddict applications and scopes plus users, CIBA requests, keys and audit.</summary>
+public sealed class MandateDbContext(DbContextOptions<MandateDbContext> options) : DbContext(options)
+{
+    /// <summary>Users.</summary>
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    /// <summary>CIBA requests.</summary>
+    public DbSet<BackchannelRequestRecord> BackchannelRequests => Set<BackchannelRequestRecord>();
+
+    /// <summary>Seen JWT ids.</summary>
+    public DbSet<UsedJwtId> UsedJwtIds => Set<UsedJwtId>();
+
+    /// <summary>Audit log.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Server keys.</summary>
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are stored as UTC ticks so that every provider can compare and order them in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.UseOpenIddict();
+
+        modelBuilder.Entity<UserAccount>(e =>
+        {
+            e.ToTable("Users");
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Id).HasMaxLength(100);
+            e.Property(u => u.Username).HasMaxLength(100);
+            e.HasIndex(u => u.Username).IsUnique();
+        });
+        modelBuilder.Entity<BackchannelRequestRecord>(e =>
+        {
+            e.ToTable("BackchannelRequests");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).HasMaxLength(64);
+            e.Property(r => r.AuthReqIdHash).HasMaxLength(64);
+            e.HasIndex(r => r.AuthReqIdHash).IsUnique();
+            e.HasIndex(r => new { r.Subject, r.Status });
+            e.Property(r => r.Status).HasConversion<int>();
+        });
+        modelBuilder.Entity<UsedJwtId>(e =>
+        {
+            e.ToTable("UsedJwtIds");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Id).HasMaxLength(64);
+            e.HasIndex(j => j.ExpiresAt);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.At);
+        });
+        modelBuilder.Entity<ServerKey>(e =>
+        {
+            e.ToTable("ServerKeys");
+            e.HasKey(k => k.Use);
+            e.Property(k => k.Use).HasMaxLength(8);
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using Mandate.Server.Configuration;
+using Mandate.Server.Endpoints;
+using Mandate.Server.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps Mandate.Server's endpoints.</summary>
+public static class MandateServerEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Initializes the server (migrations, seed, keys; fails fast on bad configuration) and maps the token,
+    /// backchannel, userinfo and device API endpoints under the issuer path. OpenIddict serves discovery and JWKS.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMandateServer(this IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        services.GetRequiredService<MandateServerInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var o = services.GetRequiredService<IOptions<MandateServerOptions>>().Value;
+
+        endpoints.MapPost("/" + o.EndpointPath(MandateEndpoints.Token),
+            (HttpContext http, TokenEndpointHandler handler) => handler.HandleAsync(http));
+        endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.BackchannelAuthentication), ["GET", "POST", "PUT", "DELETE", "PATCH"],
+            (HttpContext http, BackchannelAuthenticationHandler handler) => handler.HandleAsync(http));
+        endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.UserInfo), ["GET", "POST"], UserInfoHandler.HandleAsync);
+        DeviceApiEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

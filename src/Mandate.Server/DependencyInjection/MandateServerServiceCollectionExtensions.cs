@@ -1,0 +1,166 @@
+using Mandate.Server.Audit;
+using Mandate.Server.Authentication;
+using Mandate.Server.Ciba;
+using Mandate.Server.Clients;
+using Mandate.Server.Configuration;
+using Mandate.Server.Data;
+using Mandate.Server.Device;
+using Mandate.Server.Endpoints;
+using Mandate.Server.Hosting;
+using Mandate.Server.Keys;
+using Mandate.Server.OpenIddictHandlers;
+using Mandate.Server.Ping;
+using Mandate.Server.Scopes;
+using Mandate.Server.Seeding;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Mandate.Server: OpenIddict core and server on EF Core, CIBA, the device API.</summary>
+public static class MandateServerServiceCollectionExtensions
+{
+    /// <summary>Adds the authorization server (idempotent). Options bind to the <c>Mandate</c> configuration section.</summary>
+    public static IServiceCollection AddMandateServer(this IServiceCollection services, Action<MandateServerOptions>? configure = null)
+    {
+        if (services.Any(d => d.ServiceType == typeof(MandateServerInitializer)))
+        {
+            // Already added: only apply the extra configuration.
+            if (configure is not null)
+            {
+                services.Configure(configure);
+            }
+
+            return services;
+        }
+
+        var optionsBuilder = services.AddOptions<MandateServerOptions>().BindConfiguration(MandateServerOptions.SectionName);
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MandateServerOptions>, MandateServerOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<MandateDbContext>((sp, db) =>
+        {
+            var o = sp.GetRequiredService<IOptions<MandateServerOptions>>().Value;
+            db.UseSqlite(o.ConnectionString ?? "Data Source=" + Path.Combine(o.DataDirectory, "mandate.db"));
+            db.UseOpenIddict();
+        });
+
+        // OpenIddict's own logs can carry request and token details at debug level: keep them to warnings.
+        services.Configure<LoggerFilterOptions>(f => f.Rules.Add(new LoggerFilterRule(null, "OpenIddict", LogLevel.Warning, null)));
+
+        AddOpenIddict(services);
+        AddCiba(services);
+        AddDevice(services);
+        return services;
+    }
+
+    private static void AddOpenIddict(IServiceCollection services)
+    {
+        services.AddOpenIddict()
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<MandateDbContext>();
+                core.ReplaceApplicationManager(typeof(MandateApplicationManager<>));
+            })
+            .AddServer(server =>
+            {
+                server.AllowClientCredentialsFlow();
+                server.AllowCustomFlow(MandateEndpoints.CibaGrantType);
+                server.DisableTokenStorage();
+                server.DisableAuthorizationStorage();
+                server.DisableAccessTokenEncryption();
+                server.DisableScopeValidation();
+                server.IgnoreScopePermissions();
+                server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableUserInfoEndpointPassthrough();
+                server.AddEventHandler(CibaDiscoveryHandler.Descriptor);
+                server.AddEventHandler(AccessTokenShapingHandler.Descriptor);
+                server.AddEventHandler(ClientAssertionReplayHandler.Descriptor);
+                server.AddEventHandler(TokenRequestPreconditionsHandler.Descriptor);
+                server.AddEventHandler(TokenErrorNormalizationHandler.Descriptor);
+                server.AddEventHandler(ClientAssertionCompatibilityHandler.Descriptor);
+            });
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<MandateServerOptions>, ServerKeyRing>(ConfigureServer);
+        services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<MandateServerOptions>>((aspnet, mandate) =>
+            aspnet.DisableTransportSecurityRequirement = mandate.Value.IsDevelopmentTransport);
+    }
+
+    private static void ConfigureServer(OpenIddictServerOptions server, IOptions<MandateServerOptions> mandate, ServerKeyRing keys)
+    {
+        var o = mandate.Value;
+        server.Issuer = new Uri(o.IssuerString, UriKind.Absolute);
+        Set(server.TokenEndpointUris, o.EndpointPath(MandateEndpoints.Token));
+        Set(server.JsonWebKeySetEndpointUris, o.EndpointPath(MandateEndpoints.JsonWebKeySet));
+        Set(server.ConfigurationEndpointUris, o.EndpointPath(MandateEndpoints.Configuration));
+        Set(server.UserInfoEndpointUris, o.EndpointPath(MandateEndpoints.UserInfo));
+        Set(server.IntrospectionEndpointUris, o.EndpointPath(MandateEndpoints.Introspection));
+        server.SigningCredentials.Clear();
+        server.SigningCredentials.Add(new Microsoft.IdentityModel.Tokens.SigningCredentials(keys.SigningKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256));
+        server.EncryptionCredentials.Clear();
+        server.EncryptionCredentials.Add(new Microsoft.IdentityModel.Tokens.EncryptingCredentials(
+            keys.EncryptionKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.Aes256KW, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.Aes256CbcHmacSha512));
+    }
+
+    private static void Set(List<Uri> uris, string path)
+    {
+        uris.Clear();
+        uris.Add(new Uri(path, UriKind.Relative));
+    }
+
+    private static void AddCiba(IServiceCollection services)
+    {
+        services.TryAddSingleton<ServerKeyRing>();
+        services.TryAddSingleton<ScopeCatalog>();
+        services.TryAddSingleton<PingQueue>();
+        services.TryAddSingleton<PingDataProtector>();
+        services.TryAddSingleton<DeviceEventHub>();
+        services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.TryAddSingleton<MandateServerInitializer>();
+        services.TryAddScoped<IJwtReplayCache, DatabaseJwtReplayCache>();
+        services.TryAddScoped<IUserDirectory, DatabaseUserDirectory>();
+        services.TryAddScoped<IIdTokenHintValidator, IdTokenHintValidator>();
+        services.TryAddScoped<ClientDirectory>();
+        services.TryAddScoped<RequestObjectValidator>();
+        services.TryAddScoped<BackchannelRequestValidator>();
+        services.TryAddScoped<BackchannelRequestStore>();
+        services.TryAddScoped<BackchannelClientAuthenticator>();
+        services.TryAddScoped<BackchannelAuthenticationHandler>();
+        services.TryAddScoped<TokenEndpointHandler>();
+        services.TryAddScoped<AuditLog>();
+        services.TryAddScoped<SeedImporter>();
+        services.TryAddScoped<PingSender>();
+        services.AddHostedService<PingDispatcher>();
+        services.AddHttpClient(PingSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => PingHttpHandler.Create(sp.GetRequiredService<IOptions<MandateServerOptions>>().Value.IsDevelopmentTransport));
+    }
+
+    private static void AddDevice(IServiceCollection services)
+    {
+        services.TryAddSingleton<SignInRateLimiter>();
+        services.TryAddScoped<DeviceSignIn>();
+        services.TryAddScoped<DeviceRequestService>();
+        services.AddAuthentication().AddCookie(DeviceSession.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = DeviceSession.CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.Path = "/device";
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+            cookie.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+        });
+        services.AddOptions<CookieAuthenticationOptions>(DeviceSession.Scheme).Configure<IOptions<MandateServerOptions>>((cookie, o) =>
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(o.Value.DeviceSessionMinutes));
+    }
+}

@@ -1,0 +1,116 @@
+using Mandate.Server.Audit;
+using Mandate.Server.Authentication;
+using Mandate.Server.Ciba;
+using Mandate.Server.Configuration;
+using Mandate.Server.Data;
+using Mandate.Server.Device;
+using Mandate.Server.Logging;
+using Mandate.Server.Ping;
+using Mandate.Server.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mandate.Server.Endpoints;
+
+/// <summary>
+/// <c>POST /bc-authorize</c> (CIBA §7): require TLS outside development → read the form → authenticate the client → validate the request → store it
+/// → notify the user's device → 200 <c>{auth_req_id, expires_in, interval}</c>.
+/// </summary>
+public sealed class BackchannelAuthenticationHandler(
+    BackchannelClientAuthenticator authenticator,
+    BackchannelRequestValidator validator,
+    BackchannelRequestStore store,
+    PingDataProtector pingData,
+    DeviceEventHub deviceEvents,
+    AuditLog audit,
+    TimeProvider time,
+    IOptions<MandateServerOptions> options,
+    ILogger<BackchannelAuthenticationHandler> logger)
+{
+    /// <summary>Handles the request.</summary>
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        var cancellationToken = http.RequestAborted;
+        if (!http.Request.IsHttps && !options.Value.IsDevelopmentTransport)
+        {
+            return Refuse(null, OAuthError.InvalidRequest("This endpoint requires HTTPS (CIBA section 7)."), http);
+        }
+
+        var form = await FormReader.ReadAsync(http.Request, cancellationToken);
+        if (form.Failed)
+        {
+            return Refuse(null, form.Error, http);
+        }
+
+        var limits = Limits(options.Value);
+        var client = await authenticator.AuthenticateAsync(FormReader.ReadClientCredentials(http.Request, form.Value), limits.RequestObjects, cancellationToken);
+        if (client.Failed)
+        {
+            return Refuse(null, client.Error, http);
+        }
+
+        var validated = await validator.ValidateAsync(client.Value, form.Value, limits, cancellationToken);
+        if (validated.Failed)
+        {
+            await audit.WriteAsync("ciba.request", client.Value.ClientId, null, null, null, validated.Error.Code, cancellationToken);
+            return Refuse(client.Value.ClientId, validated.Error, http);
+        }
+
+        var request = validated.Value;
+        var now = time.GetUtcNow();
+        var authReqId = AuthReqId.Generate();
+        var record = new BackchannelRequestRecord
+        {
+            Id = AuthReqId.GenerateDeviceId(),
+            AuthReqIdHash = AuthReqId.Hash(authReqId),
+            ClientId = request.Client.ClientId,
+            Subject = request.Subject,
+            Scopes = string.Join(' ', request.Scopes.Scopes),
+            AuthorizationDetailsJson = request.AuthorizationDetailsJson,
+            BindingMessage = request.BindingMessage,
+            AcrValues = request.AcrValues,
+            DeliveryMode = request.DeliveryMode,
+            ProtectedPingData = request.ClientNotificationToken is { } token ? pingData.Protect(authReqId, token) : null,
+            Status = BackchannelRequestStatus.Pending,
+            CreatedAt = now,
+            ExpiresAt = now + request.ExpiresIn,
+            IntervalSeconds = options.Value.CibaIntervalSeconds,
+        };
+        await store.AddAsync(record, cancellationToken);
+        await audit.WriteAsync("ciba.request", record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success", cancellationToken);
+        Log.CibaRequestCreated(logger, record.Id, record.ClientId, record.DeliveryMode);
+        deviceEvents.Publish(record.Subject, new DeviceEvent("created", record.Id));
+
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["auth_req_id"] = authReqId,
+            ["expires_in"] = (int)request.ExpiresIn.TotalSeconds,
+            ["interval"] = record.IntervalSeconds,
+        });
+    }
+
+    /// <summary>The accepted audiences and limits derived from configuration.</summary>
+    public static BackchannelLimits Limits(MandateServerOptions o)
+    {
+        var issuer = o.IssuerString;
+        var audiences = new HashSet<string>(StringComparer.Ordinal)
+        {
+            issuer, issuer + "/", o.EndpointUrl(MandateEndpoints.Token), o.EndpointUrl(MandateEndpoints.BackchannelAuthentication),
+        };
+        var withPort = new UriBuilder(o.Issuer) { Port = o.Issuer.Port }.Uri;
+        audiences.Add(withPort.Scheme + "://" + withPort.Host + ":" + withPort.Port + withPort.AbsolutePath.TrimEnd('/'));
+        return new BackchannelLimits(
+            TimeSpan.FromSeconds(o.CibaDefaultExpirySeconds),
+            TimeSpan.FromSeconds(o.CibaMaxExpirySeconds),
+            o.RequireOpenIdScope,
+            new RequestObjectPolicy(audiences, TimeSpan.FromSeconds(o.ClockSkewSeconds), TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds)));
+    }
+
+    private IResult Refuse(string? clientId, OAuthError error, HttpContext http)
+    {
+        Log.CibaRequestRefused(logger, clientId, error.Code);
+        return OAuthResults.Json(error, http.Response);
+    }
+}

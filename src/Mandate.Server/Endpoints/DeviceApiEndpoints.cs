@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Mandate.Server.Ciba;
+using Mandate.Server.Configuration;
+using Mandate.Server.Device;
+using Mandate.Server.Logging;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mandate.Server.Endpoints;
+
+/// <summary>
+/// The device JSON API (DESIGN.md "Device approval"). Every call except sign-in needs the session cookie (401
+/// otherwise); state-changing calls need <c>Content-Type: application/json</c> (415 otherwise), which together with
+/// SameSite=Strict keeps cross-site forms out. Errors are RFC 9457 problem details.
+/// </summary>
+public static class DeviceApiEndpoints
+{
+    /// <summary>Maps <c>/device/api/*</c>.</summary>
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/device/api");
+        api.MapPost("/session", SignInAsync);
+        api.MapDelete("/session", (Func<HttpContext, Task<IResult>>)SignOutAsync);
+        api.MapGet("/requests", async (HttpContext http, DeviceRequestService service) =>
+            await SubjectAsync(http) is { } subject ? Results.Json(await service.ListPendingAsync(subject, http.RequestAborted)) : Unauthorized());
+        api.MapGet("/history", async (HttpContext http, DeviceRequestService service) =>
+            await SubjectAsync(http) is { } subject ? Results.Json(await service.ListHistoryAsync(subject, http.RequestAborted)) : Unauthorized());
+        api.MapPost("/requests/{id}/approve", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, true, service));
+        api.MapPost("/requests/{id}/deny", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, false, service));
+        api.MapGet("/events", DeviceEventStream.StreamAsync);
+    }
+
+    /// <summary>The signed-in user's subject, or null.</summary>
+    public static async Task<string?> SubjectAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(DeviceSession.Scheme);
+        return result.Succeeded ? result.Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, IOptions<MandateServerOptions> options, ILoggerFactory loggers)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return Problem(415, "Send application/json.");
+        }
+
+        SignInBody? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<SignInBody>(http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is not { Username: { } username, Password: { } password })
+        {
+            return Problem(400, "Send {\"username\": ..., \"password\": ...}.");
+        }
+
+        var partition = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var (outcome, subject) = await signIn.SignInAsync(username, password, partition, http.RequestAborted);
+        var logger = loggers.CreateLogger(typeof(DeviceApiEndpoints));
+        switch (outcome)
+        {
+            case SignInOutcome.LockedOut:
+                Log.SignInFailed(logger, "locked out or rate-limited");
+                http.Response.Headers.RetryAfter = options.Value.SignInLockoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem(429, "Too many failed sign-ins; try again later.");
+            case SignInOutcome.InvalidCredentials:
+                Log.SignInFailed(logger, "invalid credentials");
+                return Problem(401, "Wrong username or password.");
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, subject!), new Claim(ClaimTypes.Name, username)], DeviceSession.Scheme);
+        await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity));
+        return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject! });
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(DeviceSession.Scheme);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> DecideAsync(HttpContext http, string id, bool approve, DeviceRequestService service)
+    {
+        if (await SubjectAsync(http) is not { } subject)
+        {
+            return Unauthorized();
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return Problem(415, "Send application/json (the body may be {}).");
+        }
+
+        return await service.DecideAsync(subject, id, approve, http.RequestAborted) switch
+        {
+            DeviceDecisionCheck.Allowed => Results.Json(new Dictionary<string, string> { ["id"] = id, ["status"] = approve ? "approved" : "denied" }),
+            DeviceDecisionCheck.NotFound => Problem(404, "No such request for this user."),
+            _ => Problem(409, "The request was already decided or has expired."),
+        };
+    }
+
+    private static IResult Unauthorized() => Problem(401, "Sign in first (POST /device/api/session).");
+
+    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+
+    private sealed record SignInBody(string? Username, string? Password);
+}

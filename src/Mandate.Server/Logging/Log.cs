@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mandate.Server.Logging;
+
+/// <summary>Log messages. They carry ids, client ids and error codes, never secrets, tokens or request objects.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "CIBA request {RequestId} from {ClientId} created ({DeliveryMode}).")]
+    public static partial void CibaRequestCreated(ILogger logger, string requestId, string clientId, string deliveryMode);
+
+    [LoggerMessage(2, LogLevel.Information, "CIBA request refused for {ClientId}: {Error}.")]
+    public static partial void CibaRequestRefused(ILogger logger, string? clientId, string error);
+
+    [LoggerMessage(3, LogLevel.Information, "CIBA request {RequestId} {Decision} on the device.")]
+    public static partial void CibaDecided(ILogger logger, string requestId, string decision);
+
+    [LoggerMessage(4, LogLevel.Information, "CIBA request {RequestId} redeemed by {ClientId}.")]
+    public static partial void CibaRedeemed(ILogger logger, string requestId, string clientId);
+
+    [LoggerMessage(5, LogLevel.Information, "Ping for CIBA request {RequestId} answered {StatusCode}.")]
+    public static partial void PingSent(ILogger logger, string requestId, int statusCode);
+
+    [LoggerMessage(6, LogLevel.Warning, "Ping for CIBA request {RequestId} failed: {Reason}.")]
+    public static partial void PingFailed(ILogger logger, string requestId, string reason);
+
+    [LoggerMessage(7, LogLevel.Information, "Audit {AuditEvent}: client {ClientId}, scopes {Scopes}, outcome {Outcome}.")]
+    public static partial void Audit(ILogger logger, string auditEvent, string? clientId, string? scopes, string outcome);
+
+    [LoggerMessage(8, LogLevel.Warning, "Device sign-in failed ({Reason}).")]
+    public static partial void SignInFailed(ILogger logger, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "Demo seed written to {Path}.")]
+    public static partial void DemoSeedWritten(ILogger logger, string path);
+
+    [LoggerMessage(10, LogLevel.Information, "Seed loaded from {Path}: {Clients} clients, {Users} users, {Scopes} scopes.")]
+    public static partial void SeedLoaded(ILogger logger, string path, int clients, int users, int scopes);
+}

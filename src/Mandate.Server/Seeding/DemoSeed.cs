@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Mandate.Server.Clients;
+using Mandate.Server.Configuration;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Mandate.Server.Seeding;
+
+/// <summary>
+/// The demo identities (DESIGN.md): users <c>end.user</c> and <c>app.owner</c>, client <c>ai-agent</c> with a fresh
+/// secret and a fresh ES256 request-signing key, and a fresh password for <c>end.user</c>.
+/// </summary>
+public static class DemoSeed
+{
+    /// <summary>Subject id of <c>end.user</c>.</summary>
+    public const string EndUserSubject = "7c1e9a52-3f4b-4d8e-9a61-2b5c8d0e4f17";
+
+    /// <summary>Subject id of <c>app.owner</c>.</summary>
+    public const string AppOwnerSubject = "1d4f6b8a-0c2e-4a9b-8d7f-5e3c1a9b7d20";
+
+    /// <summary>The agent's client id.</summary>
+    public const string AgentClientId = "ai-agent";
+
+    /// <summary>The store API's audience.</summary>
+    public const string StoreAudience = "shoestore-api";
+
+    /// <summary>The standard scopes with their descriptions, resources and lifetimes.</summary>
+    public static List<SeedScope> Scopes() =>
+    [
+        new() { Name = "openid", Description = "Confirm to the app that it is you" },
+        new() { Name = "profile", Description = "See your name" },
+        new() { Name = "email", Description = "See your email address" },
+        new() { Name = "address", Description = "Use your shipping address on file to prepare a quote", Resource = StoreAudience, AccessTokenLifetime = 3600 },
+        new() { Name = "prices", Description = "See prices and current deals", Resource = StoreAudience, AccessTokenLifetime = 3600 },
+        new() { Name = "payment", Description = "Place an order and pay with your saved payment method", Resource = StoreAudience, AccessTokenLifetime = 300 },
+    ];
+
+    /// <summary>Creates the demo seed with fresh secrets, and the private JWK (JSON) of the agent's signing key.</summary>
+    public static (SeedDocument Seed, string PrivateJwk, string ClientSecret, string EndUserPassword) Create()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = ecdsa.ExportParameters(includePrivateParameters: true);
+        var kid = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(9));
+        var publicJwk = new Dictionary<string, string>
+        {
+            ["kty"] = "EC", ["crv"] = "P-256", ["kid"] = kid, ["use"] = "sig", ["alg"] = "ES256",
+            ["x"] = Base64UrlEncoder.Encode(p.Q.X!), ["y"] = Base64UrlEncoder.Encode(p.Q.Y!),
+        };
+        var privateJwk = new Dictionary<string, string>(publicJwk) { ["d"] = Base64UrlEncoder.Encode(p.D!) };
+        var secret = ClientSecretHasher.Generate();
+        var password = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12));
+
+        var seed = new SeedDocument
+        {
+            Scopes = Scopes(),
+            Users =
+            [
+                new() { Subject = EndUserSubject, Username = "end.user", Password = password, Name = "End User", Email = "end.user@example.com", Address = Address("1 Market Street") },
+                new() { Subject = AppOwnerSubject, Username = "app.owner", Password = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24)), Name = "App Owner", Email = "app.owner@example.com", Address = Address("2 Market Street") },
+            ],
+            Clients =
+            [
+                new()
+                {
+                    ClientId = AgentClientId,
+                    DisplayName = "Shoe Store Assistant",
+                    ClientSecret = secret,
+                    Jwks = JsonSerializer.SerializeToElement(new { keys = new[] { publicJwk } }),
+                    GrantTypes = ["client_credentials", MandateEndpoints.CibaGrantType],
+                    Scopes = ["openid", "profile", "email", "address", "prices", "payment"],
+                    BackchannelTokenDeliveryMode = "poll",
+                    BackchannelAuthenticationRequestSigningAlg = "ES256",
+                },
+            ],
+        };
+        return (seed, JsonSerializer.Serialize(privateJwk), secret, password);
+    }
+
+    private static JsonElement Address(string street) => JsonSerializer.SerializeToElement(new Dictionary<string, string>
+    {
+        ["street_address"] = street, ["locality"] = "Springfield", ["region"] = "OR", ["postal_code"] = "97477", ["country"] = "US",
+    });
+}
