@@ -14,6 +14,15 @@ public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<Aud
     /// <summary>Appends one entry to the table and the log.</summary>
     public async Task WriteAsync(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome, CancellationToken cancellationToken)
     {
+        Stage(@event, clientId, subject, scopes, details, outcome);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Logs one entry and adds its row to the request's unit of work without saving: the caller's next
+    /// <c>SaveChanges</c> writes it in the same transaction as the change it audits (one commit instead of two).</summary>
+    public void Stage(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome)
+    {
         Log.Audit(logger, @event, clientId, scopes, outcome);
         db.AuditEntries.Add(new AuditEntry
         {
@@ -25,11 +34,10 @@ public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<Aud
             Details = details,
             Outcome = outcome,
         });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
-    /// <summary>Records a high-volume event (client-credentials issuance) in the log only.</summary>
+    /// <summary>Records a high-volume event (client-credentials issuance) in the log only, at Debug level: one
+    /// Information line per token cost more than signing it. Enable Debug for <c>Mandate.Server.Audit</c> to see them.</summary>
     public void Record(string @event, string clientId, string? scopes, string outcome) =>
-        Log.Audit(logger, @event, clientId, scopes, outcome);
+        Log.AuditHighVolume(logger, @event, clientId, scopes, outcome);
 }

@@ -9,12 +9,13 @@ namespace Mandate.Server.Ciba;
 /// </summary>
 public sealed class BackchannelRequestStore(MandateDbContext db)
 {
-    /// <summary>Stores a new request.</summary>
+    /// <summary>Stores a new request, with whatever else the request's unit of work holds (its audit row), in one
+    /// transaction.</summary>
     public async Task AddAsync(BackchannelRequestRecord record, CancellationToken cancellationToken)
     {
         db.BackchannelRequests.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        db.Entry(record).State = EntityState.Detached;
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Finds a request by its <c>auth_req_id</c>.</summary>
@@ -36,12 +37,6 @@ public sealed class BackchannelRequestStore(MandateDbContext db)
             .Take(100)
             .ToListAsync(cancellationToken);
 
-    /// <summary>Records a poll of a pending request and its (possibly raised) interval.</summary>
-    public Task RecordPollAsync(string id, DateTimeOffset now, int intervalSeconds, CancellationToken cancellationToken) =>
-        db.BackchannelRequests
-            .Where(r => r.Id == id && r.Status == BackchannelRequestStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastPolledAt, now).SetProperty(r => r.IntervalSeconds, intervalSeconds), cancellationToken);
-
     /// <summary>Marks an approved request redeemed; true for exactly one caller (CIBA §10.1.1).</summary>
     public async Task<bool> TryRedeemAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.BackchannelRequests
@@ -61,8 +56,9 @@ public sealed class BackchannelRequestStore(MandateDbContext db)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.DecidedAt, now), cancellationToken) == 1;
     }
 
-    /// <summary>Clears the ping data once the callback was attempted.</summary>
-    public Task ClearPingDataAsync(string id, CancellationToken cancellationToken) =>
-        db.BackchannelRequests.Where(r => r.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ProtectedPingData, (string?)null), cancellationToken);
+    /// <summary>Takes the ping data for sending: clears it only if it still holds <paramref name="protectedData"/>, so
+    /// that of several callers (on one instance or several) exactly one gets true and sends the ping.</summary>
+    public async Task<bool> TryClaimPingDataAsync(string id, string protectedData, CancellationToken cancellationToken) =>
+        await db.BackchannelRequests.Where(r => r.Id == id && r.ProtectedPingData == protectedData)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ProtectedPingData, (string?)null), cancellationToken) == 1;
 }

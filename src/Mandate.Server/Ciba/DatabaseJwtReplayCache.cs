@@ -23,7 +23,7 @@ public sealed class DatabaseJwtReplayCache(MandateDbContext db, TimeProvider tim
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
             return false;

@@ -15,8 +15,16 @@ public sealed class MandateServerOptions
     /// <summary>Folder holding the SQLite database and <c>demo.env</c>.</summary>
     public string DataDirectory { get; set; } = ".mandate";
 
-    /// <summary>Database connection string; a SQLite file in <see cref="DataDirectory"/> when empty.</summary>
+    /// <summary>
+    /// Database connection string (<c>ConnectionStrings:Mandate</c> takes precedence): a SQLite connection string or file
+    /// path, or an Npgsql connection string (<c>Host=…</c>) for PostgreSQL; a SQLite file in <see cref="DataDirectory"/>
+    /// when empty.
+    /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary><c>Sqlite</c> or <c>PostgreSql</c>; empty to follow the connection string (<c>Host=</c> or <c>Server=</c>
+    /// means PostgreSQL).</summary>
+    public string? DatabaseProvider { get; set; }
 
     /// <summary>Seed file to load (clients, users, scopes); the demo seed is used when none is given and the database is empty.</summary>
     public string? SeedFile { get; set; }

@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mandate.Server.Data;
 
-/// <summary>The server's database: OpenIddict applications and scopes plus users, CIBA requests, keys and audit.</summary>
-public sealed class MandateDbContext(DbContextOptions<MandateDbContext> options) : DbContext(options)
+/// <summary>
+/// The server's database: OpenIddict applications and scopes plus users, CIBA requests, keys, ASP.NET Core
+/// data-protection keys and audit. The model is shared; each provider has its own subclass
+/// (<see cref="SqliteMandateDbContext"/>, <see cref="PostgreSqlMandateDbContext"/>) with its own migrations.
+/// </summary>
+public abstract class MandateDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Users.</summary>
     public DbSet<UserAccount> Users => Set<UserAccount>();
@@ -20,12 +25,8 @@ public sealed class MandateDbContext(DbContextOptions<MandateDbContext> options)
     /// <summary>Server keys.</summary>
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
 
-    /// <inheritdoc />
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // Times are stored as UTC ticks so that every provider can compare and order them in SQL.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-    }
+    /// <summary>ASP.NET Core data-protection keys (the device session cookie), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

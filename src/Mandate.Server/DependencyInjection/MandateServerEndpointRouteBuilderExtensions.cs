@@ -27,6 +27,7 @@ public static class MandateServerEndpointRouteBuilderExtensions
             (HttpContext http, BackchannelAuthenticationHandler handler) => handler.HandleAsync(http));
         endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.UserInfo), ["GET", "POST"], UserInfoHandler.HandleAsync);
         DeviceApiEndpoints.Map(endpoints);
+        DevicePageEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -49,12 +49,7 @@ public static class MandateServerServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MandateServerOptions>, MandateServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<MandateDbContext>((sp, db) =>
-        {
-            var o = sp.GetRequiredService<IOptions<MandateServerOptions>>().Value;
-            db.UseSqlite(o.ConnectionString ?? "Data Source=" + Path.Combine(o.DataDirectory, "mandate.db"));
-            db.UseOpenIddict();
-        });
+        MandateDatabaseServices.AddMandateDatabase(services);
 
         // OpenIddict's own logs can carry request and token details at debug level: keep them to warnings.
         services.Configure<LoggerFilterOptions>(f => f.Rules.Add(new LoggerFilterRule(null, "OpenIddict", LogLevel.Warning, null)));
@@ -121,6 +116,8 @@ public static class MandateServerServiceCollectionExtensions
     {
         services.TryAddSingleton<ServerKeyRing>();
         services.TryAddSingleton<ScopeCatalog>();
+        services.TryAddSingleton<PollTracker>();
+        services.TryAddSingleton(typeof(SharedApplicationCache<>));
         services.TryAddSingleton<PingQueue>();
         services.TryAddSingleton<PingDataProtector>();
         services.TryAddSingleton<DeviceEventHub>();
@@ -149,6 +146,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddSingleton<SignInRateLimiter>();
         services.TryAddScoped<DeviceSignIn>();
         services.TryAddScoped<DeviceRequestService>();
+        services.AddHostedService<PostgreSqlDeviceEventRelay>();
         services.AddAuthentication().AddCookie(DeviceSession.Scheme, cookie =>
         {
             cookie.Cookie.Name = DeviceSession.CookieName;

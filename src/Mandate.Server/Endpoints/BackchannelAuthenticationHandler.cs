@@ -77,8 +77,8 @@ public sealed class BackchannelAuthenticationHandler(
             ExpiresAt = now + request.ExpiresIn,
             IntervalSeconds = options.Value.CibaIntervalSeconds,
         };
+        audit.Stage("ciba.request", record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success");
         await store.AddAsync(record, cancellationToken);
-        await audit.WriteAsync("ciba.request", record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success", cancellationToken);
         Log.CibaRequestCreated(logger, record.Id, record.ClientId, record.DeliveryMode);
         deviceEvents.Publish(record.Subject, new DeviceEvent("created", record.Id));
 

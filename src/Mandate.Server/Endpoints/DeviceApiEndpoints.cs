@@ -79,7 +79,7 @@ public static class DeviceApiEndpoints
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, subject!), new Claim(ClaimTypes.Name, username)], DeviceSession.Scheme);
-        await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity));
+        await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
         return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject! });
     }
 

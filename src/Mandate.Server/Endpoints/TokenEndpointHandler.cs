@@ -22,6 +22,7 @@ public sealed class TokenEndpointHandler(
     ClientDirectory clients,
     ScopeCatalog scopes,
     BackchannelRequestStore requests,
+    PollTracker polls,
     AuditLog audit,
     TimeProvider time,
     IOptions<MandateServerOptions> options,
@@ -76,10 +77,19 @@ public sealed class TokenEndpointHandler(
 
         var now = time.GetUtcNow();
         var record = AuthReqId.IsWellFormed(authReqId) ? await requests.FindByAuthReqIdAsync(authReqId, cancellationToken) : null;
+        if (record is not null)
+        {
+            polls.Apply(record);
+        }
+
         var decision = BackchannelRequestStateMachine.Poll(record, client.ClientId, now);
         if (decision.RecordPoll)
         {
-            await requests.RecordPollAsync(record!.Id, now, decision.IntervalSeconds, cancellationToken);
+            polls.Record(record!.Id, now, decision.IntervalSeconds, record.ExpiresAt);
+        }
+        else if (record is not null && record.ClientId == client.ClientId)
+        {
+            polls.Forget(record.Id);
         }
 
         if (decision.Error is { } error)

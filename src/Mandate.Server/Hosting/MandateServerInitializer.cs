@@ -46,11 +46,19 @@ public sealed class MandateServerInitializer(
         {
             var services = scope.ServiceProvider;
             await services.GetRequiredService<MandateDbContext>().Database.MigrateAsync(cancellationToken);
-            await SeedAsync(services, o, cancellationToken);
+
+            // Instances sharing a PostgreSQL database take turns here: the seed and the keys are created once.
+            await using (await services.GetRequiredService<MandateStartupLock>().AcquireAsync(cancellationToken))
+            {
+                await SeedAsync(services, o, cancellationToken);
+                _ = keys.SigningKey;
+                services.GetRequiredService<DataProtectionKeyBootstrap>().EnsureActiveKey();
+            }
+
+            DatabaseLog.Ready(logger, services.GetRequiredService<MandateDatabase>().Provider);
         }
 
         await scopeCatalog.ReloadAsync(cancellationToken);
-        _ = keys.SigningKey;
         _ = openIddictOptions.CurrentValue;
     }
 

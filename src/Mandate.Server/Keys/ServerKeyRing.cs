@@ -71,7 +71,7 @@ public sealed class ServerKeyRing(IServiceScopeFactory scopes, TimeProvider time
             db.SaveChanges();
             return key;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another instance created it first: use theirs.
             db.ChangeTracker.Clear();

@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Information, "Audit {AuditEvent}: client {ClientId}, scopes {Scopes}, outcome {Outcome}.")]
     public static partial void Audit(ILogger logger, string auditEvent, string? clientId, string? scopes, string outcome);
 
+    [LoggerMessage(20, LogLevel.Debug, "Audit {AuditEvent}: client {ClientId}, scopes {Scopes}, outcome {Outcome}.")]
+    public static partial void AuditHighVolume(ILogger logger, string auditEvent, string? clientId, string? scopes, string outcome);
+
     [LoggerMessage(8, LogLevel.Warning, "Device sign-in failed ({Reason}).")]
     public static partial void SignInFailed(ILogger logger, string reason);
 

@@ -36,7 +36,12 @@ public sealed class PingSender(
             return;
         }
 
-        await store.ClearPingDataAsync(job.RequestId, cancellationToken);
+        if (!await store.TryClaimPingDataAsync(job.RequestId, data, cancellationToken))
+        {
+            // Another sender (on this instance or another) took it first: the ping goes out once.
+            return;
+        }
+
         var client = await clients.FindAsync(job.ClientId, cancellationToken);
         var endpoint = client?.Ciba.NotificationEndpoint;
         if (!NotificationEndpointPolicy.IsAllowedUrl(endpoint, options.Value.IsDevelopmentTransport) || protector.Unprotect(data) is not var (authReqId, token))

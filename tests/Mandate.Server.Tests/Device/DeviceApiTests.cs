@@ -5,8 +5,13 @@ using Mandate.Server.Tests.Infrastructure;
 namespace Mandate.Server.Tests.Device;
 
 /// <summary>The device JSON API: sessions, listing, decisions, and their 401/404/409/415 answers.</summary>
-public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class DeviceApiTests(ServerFixture fixture)
 {
+    public sealed class OnSqlite(ServerFixture fixture) : DeviceApiTests(fixture), IClassFixture<ServerFixture>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlServerFixture fixture) : DeviceApiTests(fixture), IClassFixture<PostgreSqlServerFixture>;
+
     private readonly MandateTestServer _server = fixture.Server;
     private readonly TestSeed _seed = fixture.Seed;
 
@@ -17,7 +22,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         return (await response.ReadJsonAsync()).GetProperty("auth_req_id").GetString()!;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Requests_WithoutSession_Is401()
     {
         using var anonymous = _server.CreateCookieClient();
@@ -26,7 +31,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/device/api/events")).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignIn_WrongPasswordOrUnknownUser_Is401ProblemDetails()
     {
         using var device = _server.CreateCookieClient();
@@ -37,7 +42,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignIn_SetsHttpOnlySameSiteStrictCookie()
     {
         using var device = _server.CreateCookieClient();
@@ -47,7 +52,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Requests_ListsOnlyTheSignedInUsersPendingRequests()
     {
         await StartForAsync("end.user");
@@ -63,7 +68,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.True(request.TryGetProperty("authorization_details", out _));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_RequestOfAnotherUserOrUnknownId_Is404()
     {
         await StartForAsync("end.user");
@@ -74,7 +79,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.NotFound, (await owner.PostAsJsonAsync("/device/api/requests/does-not-exist/deny", new { })).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Decision_IsFinal_SecondDecisionIs409()
     {
         await StartForAsync("end.user");
@@ -85,7 +90,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.Conflict, (await user.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { })).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_ExpiredRequest_Is409()
     {
         var response = await _server.BcAuthorizeAsync(_seed.Plain, ("scope", "openid"), ("login_hint", "end.user"), ("requested_expiry", "5"));
@@ -96,7 +101,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.Conflict, (await user.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { })).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_WithFormBody_Is415AndDecidesNothing()
     {
         await StartForAsync("end.user");
@@ -107,7 +112,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Contains((await user.PendingAsync()).EnumerateArray(), r => r.GetProperty("id").GetString() == id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Events_StreamsANewRequestToTheSignedInUser()
     {
         using var user = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -128,7 +133,7 @@ public sealed class DeviceApiTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Contains("\"kind\":\"created\"", line, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task History_ShowsADecidedRequestWithItsOutcome_AndPendingNoLongerDoes()
     {
         await StartForAsync("end.user");

@@ -5,8 +5,13 @@ using Mandate.Server.Tests.Infrastructure;
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>Checklist 4.2 (BC-01 … BC-15): POST /bc-authorize with plain form parameters.</summary>
-public sealed class BackchannelRequestTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class BackchannelRequestTests(ServerFixture fixture)
 {
+    public sealed class OnSqlite(ServerFixture fixture) : BackchannelRequestTests(fixture), IClassFixture<ServerFixture>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlServerFixture fixture) : BackchannelRequestTests(fixture), IClassFixture<PostgreSqlServerFixture>;
+
     private readonly MandateTestServer _server = fixture.Server;
     private readonly TestSeed _seed = fixture.Seed;
 
@@ -14,7 +19,7 @@ public sealed class BackchannelRequestTests(ServerFixture fixture) : IClassFixtu
 
     private Task<HttpResponseMessage> Plain(params (string, string)[] form) => _server.BcAuthorizeAsync(_seed.Plain, form);
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_01_GetOrJsonBody_IsInvalidRequest()
     {
         await (await _server.Client.GetAsync(MandateTestServer.BcEndpoint)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
@@ -22,12 +27,12 @@ public sealed class BackchannelRequestTests(ServerFixture fixture) : IClassFixtu
         await json.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_02_NoClientAuthentication_IsInvalidClient() =>
         await (await _server.BcAuthorizeAsync(null, ("scope", "openid"), ("login_hint", "end.user")))
             .AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(MandateTestServer.BcEndpoint)]
     [InlineData(MandateTestServer.TokenEndpoint)]
     [InlineData(MandateTestServer.Issuer)]
@@ -38,7 +43,7 @@ public sealed class BackchannelRequestTests(ServerFixture fixture) : IClassFixtu
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("signature")]
     [InlineData("expired")]
     [InlineData("replay")]
@@ -62,21 +67,21 @@ public sealed class BackchannelRequestTests(ServerFixture fixture) : IClassFixtu
         await (await _server.BcAuthorizeAsync(null, form)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_05_ClientIdDiffersFromAuthenticatedClient_IsInvalidClient() =>
         await (await Plain(("client_id", _seed.Agent.ClientId), ("scope", "openid"), ("login_hint", "end.user")))
             .AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_06_ClientWithoutCibaGrant_IsUnauthorizedClient() =>
         await (await _server.BcAuthorizeAsync(_seed.CcOnly, ("scope", "prices"), ("login_hint", "end.user")))
             .AssertErrorAsync(HttpStatusCode.BadRequest, "unauthorized_client");
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_07_NoScope_IsInvalidRequest() =>
         await (await Plain(("login_hint", "end.user"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_08_ScopeWithoutOpenId_IsAcceptedAndIssuesNoIdToken()
     {
         var response = await Plain(("scope", "prices"), ("login_hint", "end.user"));
@@ -87,28 +92,28 @@ public sealed class BackchannelRequestTests(ServerFixture fixture) : IClassFixtu
         Assert.False(token.TryGetProperty("id_token", out _));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_09_UnknownScope_IsInvalidScope() =>
         await (await Plain(("scope", "openid teleport"), ("login_hint", "end.user"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_scope");
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_10_ScopesInReversedOrder_AreAccepted() =>
         Assert.Equal(HttpStatusCode.OK, (await Plain(("scope", "payment address openid"), ("login_hint", "end.user"))).StatusCode);
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_11_NoHint_IsInvalidRequest() =>
         await (await Plain(("scope", "openid"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_12_TwoHints_IsInvalidRequest() =>
         await (await Plain(("scope", "openid"), ("login_hint", "end.user"), ("id_token_hint", "a.b.c")))
             .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_13_LoginHintForUnknownUser_IsUnknownUserId() =>
         await (await Plain(("scope", "openid"), ("login_hint", "nobody"))).AssertErrorAsync(HttpStatusCode.BadRequest, "unknown_user_id");
 
-    [Fact]
+    [DatabaseFact]
     public async Task BC_15_LoginHintToken_IsInvalidRequestBecauseUnsupported()
     {
         var hint = Jwt.SignEs256(_seed.Agent.Key, "x", new { sub = TestSeed.EndUserSubject });

@@ -5,19 +5,24 @@ using Mandate.Server.Tests.Infrastructure;
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>Checklist 4.4 (CT-01 … CT-20): POST /access_token with the CIBA grant.</summary>
-public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class CibaTokenTests(ServerFixture fixture)
 {
+    public sealed class OnSqlite(ServerFixture fixture) : CibaTokenTests(fixture), IClassFixture<ServerFixture>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlServerFixture fixture) : CibaTokenTests(fixture), IClassFixture<PostgreSqlServerFixture>;
+
     private readonly MandateTestServer _server = fixture.Server;
     private readonly TestSeed _seed = fixture.Seed;
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_01_UserHasNotActed_IsAuthorizationPending()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "authorization_pending");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_02_PollSoonerThanInterval_IsSlowDownAndIntervalGrowsByFive()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -29,7 +34,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "authorization_pending");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_03_TwentyPollsWithoutWaiting_AreEachPendingOrSlowDown()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -40,7 +45,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_05_UserDenied_IsAccessDenied()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -49,7 +54,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "access_denied");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_06_PastExpiresIn_IsExpiredToken()
     {
         var claims = OAuthCalls.RequestObjectClaims(_seed.Agent, _server.Time.GetUtcNow());
@@ -59,14 +64,14 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "expired_token");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("garbage")]
     [InlineData("{not-an-id}")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task CT_07_GarbageAuthReqId_IsInvalidGrant(string authReqId) =>
         await (await _server.PollAsync(_seed.Agent, authReqId)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_08_AuthReqIdOfAnotherClient_IsInvalidGrant()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -74,7 +79,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         await (await _server.PollAsync(_seed.Plain, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_09_SecondRedemption_IsInvalidGrant()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -83,7 +88,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_10_TwoConcurrentRedemptions_ExactlyOneWins()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -96,11 +101,11 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_11_NoAuthReqId_IsInvalidRequest() =>
         await (await _server.TokenAsync(_seed.Agent, ("grant_type", TestSeed.Ciba))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_12_NoClientAuthentication_IsInvalidClient()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -110,7 +115,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal("invalid_client", await onlyId.ErrorAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_13_AssertionWithAlgNotMatchingTheRegisteredKey_IsInvalidClient()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
@@ -119,7 +124,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_14_PushClient_CannotBeRegistered()
     {
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(_server.Services);
@@ -132,14 +137,14 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Contains("poll or ping", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_15_ClientWithoutCibaGrant_IsUnauthorizedClient()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
         await (await _server.PollAsync(_seed.CcOnly, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "unauthorized_client");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_16_PingClientPolls_IsTreatedAsPoll()
     {
         var claims = OAuthCalls.RequestObjectClaims(_seed.Pinger, _server.Time.GetUtcNow());
@@ -150,7 +155,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Pinger, id)).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_17_ApprovedFirstRedemption_IssuesIdTokenAndUserAccessToken()
     {
         var claims = OAuthCalls.RequestObjectClaims(_seed.Agent, _server.Time.GetUtcNow(), "openid payment");
@@ -189,7 +194,7 @@ public sealed class CibaTokenTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal("push", idClaims.GetProperty("acr").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CT_20_IdTokenIsNotTypedAsAccessToken()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);

@@ -7,8 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>Checklist 4.1 (CC-15 … CC-27): replay, assertion shape, grants, scopes and the issued token.</summary>
-public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class ClientCredentialsTokenTests(ServerFixture fixture)
 {
+    public sealed class OnSqlite(ServerFixture fixture) : ClientCredentialsTokenTests(fixture), IClassFixture<ServerFixture>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlServerFixture fixture) : ClientCredentialsTokenTests(fixture), IClassFixture<PostgreSqlServerFixture>;
+
     private readonly MandateTestServer _server = fixture.Server;
     private readonly TestSeed _seed = fixture.Seed;
 
@@ -17,7 +22,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
     private Task<HttpResponseMessage> WithAssertion(string assertion, params (string, string)[] extra) =>
         _server.TokenAsync(null, Assertions.Form(assertion, [("grant_type", "client_credentials"), ("scope", "prices"), .. extra]));
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_15_SameAssertionTwice_SecondIsInvalidClient()
     {
         var assertion = Assertions.Sign(_seed.Plain, Assertions.Claims(_seed.Plain, Now));
@@ -25,7 +30,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         await (await WithAssertion(assertion)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_16_AssertionWithoutJti_IsInvalidClient()
     {
         var claims = Assertions.Claims(_seed.Plain, Now);
@@ -33,7 +38,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         await (await WithAssertion(Assertions.Sign(_seed.Plain, claims))).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("unknown-kid")]
     [InlineData("' OR 1=1--")]
     [InlineData("../../etc/passwd")]
@@ -43,7 +48,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_18_AssertionWithJkuHeaderAndForeignKey_IsInvalidClient()
     {
         using var attacker = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
@@ -52,7 +57,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_19_AssertionHoldingTwoJwts_IsRejected()
     {
         var one = Assertions.Sign(_seed.Plain, Assertions.Claims(_seed.Plain, Now));
@@ -61,7 +66,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         Assert.True((int)response.StatusCode is 400 or 401);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_20_WrongAssertionType_IsRejected()
     {
         var assertion = Assertions.Sign(_seed.Plain, Assertions.Claims(_seed.Plain, Now));
@@ -70,7 +75,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         Assert.Contains(await response.ErrorAsync(), new[] { "invalid_client", "invalid_request" });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_21_ClientSecretShorterThan32Characters_IsRefusedAtRegistration()
     {
         using var scope = _server.Services.CreateScope();
@@ -80,14 +85,14 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         Assert.Contains("32 characters", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_22_ClientWithoutClientCredentialsGrant_IsUnauthorizedClient()
     {
         var response = await _server.TokenAsync(_seed.CibaOnly, ("grant_type", "client_credentials"), ("scope", "prices"));
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "unauthorized_client");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("password")]
     [InlineData("urn:example:unknown")]
     public async Task CC_23_PasswordOrUnknownGrant_IsUnsupportedGrantType(string grantType)
@@ -96,7 +101,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "unsupported_grant_type");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("payment")]
     [InlineData("unknown-scope")]
     [InlineData("openid")]
@@ -106,21 +111,21 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_scope");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_24_OpenIdScopeOnClientCredentials_IsInvalidScope()
     {
         var response = await _server.TokenAsync(_seed.Plain, ("grant_type", "client_credentials"), ("scope", "openid prices"));
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_scope");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_25_ScopesOfTwoResourceServers_IsInvalidScope()
     {
         var response = await _server.TokenAsync(_seed.Plain, ("grant_type", "client_credentials"), ("scope", "prices inventory"));
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_scope");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_26_ValidRequest_IssuesRfc9068AccessTokenWithoutRefreshToken()
     {
         var response = await _server.TokenAsync(_seed.Plain, ("grant_type", "client_credentials"), ("scope", "prices"));
@@ -146,7 +151,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         Assert.DoesNotContain(claims.EnumerateObject(), p => p.Name.StartsWith("oi_", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_26_PaymentScope_GetsFiveMinuteLifetime()
     {
         var response = await _server.TokenAsync(_seed.Plain, ("grant_type", "client_credentials"), ("scope", "payment"));
@@ -154,7 +159,7 @@ public sealed class ClientCredentialsTokenTests(ServerFixture fixture) : IClassF
         Assert.Equal(300, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CC_27_ClientIdEqualToAUsername_IsRefusedAtRegistration()
     {
         using var scope = _server.Services.CreateScope();

@@ -6,8 +6,13 @@ using Mandate.Server.Tests.Infrastructure;
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>Checklist 4.3 (RO-01 … RO-29): signed authentication requests. Every failure is 400 invalid_request.</summary>
-public sealed class RequestObjectTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public abstract class RequestObjectTests(ServerFixture fixture)
 {
+    public sealed class OnSqlite(ServerFixture fixture) : RequestObjectTests(fixture), IClassFixture<ServerFixture>;
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlServerFixture fixture) : RequestObjectTests(fixture), IClassFixture<PostgreSqlServerFixture>;
+
     private readonly MandateTestServer _server = fixture.Server;
     private readonly TestSeed _seed = fixture.Seed;
 
@@ -40,31 +45,31 @@ public sealed class RequestObjectTests(ServerFixture fixture) : IClassFixture<Se
         return claims;
     }
 
-    [Fact] public Task RO_01_NoAudience_IsRejected() => Rejected(Without("aud"));
+    [DatabaseFact] public Task RO_01_NoAudience_IsRejected() => Rejected(Without("aud"));
 
-    [Fact] public Task RO_02_AudienceOfAnotherServer_IsRejected() => Rejected(With("aud", "https://other.example/as/token"));
+    [DatabaseFact] public Task RO_02_AudienceOfAnotherServer_IsRejected() => Rejected(With("aud", "https://other.example/as/token"));
 
-    [Fact] public Task RO_03_NoIssuer_IsRejected() => Rejected(Without("iss"));
+    [DatabaseFact] public Task RO_03_NoIssuer_IsRejected() => Rejected(Without("iss"));
 
-    [Fact] public Task RO_04_IssuerIsAnotherClient_IsRejected() => Rejected(With("iss", _seed.Plain.ClientId));
+    [DatabaseFact] public Task RO_04_IssuerIsAnotherClient_IsRejected() => Rejected(With("iss", _seed.Plain.ClientId));
 
-    [Fact] public Task RO_05_NoExp_IsRejected() => Rejected(Without("exp"));
+    [DatabaseFact] public Task RO_05_NoExp_IsRejected() => Rejected(Without("exp"));
 
-    [Fact] public Task RO_06_ExpInThePast_IsRejected() => Rejected(With("exp", At(TimeSpan.FromMinutes(-5))));
+    [DatabaseFact] public Task RO_06_ExpInThePast_IsRejected() => Rejected(With("exp", At(TimeSpan.FromMinutes(-5))));
 
-    [Fact] public Task RO_07_ExpSeventyMinutesAhead_IsRejected() => Rejected(With("exp", At(TimeSpan.FromMinutes(70))));
+    [DatabaseFact] public Task RO_07_ExpSeventyMinutesAhead_IsRejected() => Rejected(With("exp", At(TimeSpan.FromMinutes(70))));
 
-    [Fact] public Task RO_08_NoIat_IsRejected() => Rejected(Without("iat"));
+    [DatabaseFact] public Task RO_08_NoIat_IsRejected() => Rejected(Without("iat"));
 
-    [Fact] public Task RO_09_NoNbf_IsRejected() => Rejected(Without("nbf"));
+    [DatabaseFact] public Task RO_09_NoNbf_IsRejected() => Rejected(Without("nbf"));
 
-    [Fact] public Task RO_10_NbfTenMinutesAhead_IsRejected() => Rejected(With("nbf", At(TimeSpan.FromMinutes(10))));
+    [DatabaseFact] public Task RO_10_NbfTenMinutesAhead_IsRejected() => Rejected(With("nbf", At(TimeSpan.FromMinutes(10))));
 
-    [Fact] public Task RO_11_NbfSeventyMinutesBack_IsRejected() => Rejected(With("nbf", At(TimeSpan.FromMinutes(-70))));
+    [DatabaseFact] public Task RO_11_NbfSeventyMinutesBack_IsRejected() => Rejected(With("nbf", At(TimeSpan.FromMinutes(-70))));
 
-    [Fact] public Task RO_12_NoJti_IsRejected() => Rejected(Without("jti"));
+    [DatabaseFact] public Task RO_12_NoJti_IsRejected() => Rejected(Without("jti"));
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_13_ReplayedRequestObjectJti_IsRejected()
     {
         var request = Jwt.SignEs256(Agent.Key, Agent.Kid, Claims());
@@ -72,41 +77,41 @@ public sealed class RequestObjectTests(ServerFixture fixture) : IClassFixture<Se
         await Rejected(request);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("none")]
     [InlineData("noNE")]
     [InlineData("None")]
     public Task RO_14_RO_15_AlgNoneInAnyCase_IsRejected(string alg) => Rejected(Jwt.Unsigned(Claims(), alg));
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_16_Hs256WithSecretOrPublicKey_IsRejected()
     {
         await Rejected(Jwt.SignHs256(Encoding.UTF8.GetBytes(Agent.Secret), Claims(), Agent.Kid));
         await Rejected(Jwt.SignHs256(Agent.Key.ExportSubjectPublicKeyInfo(), Claims(), Agent.Kid));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_17_CorruptedSignature_IsRejected()
     {
         var request = Jwt.SignEs256(Agent.Key, Agent.Kid, Claims());
         await Rejected(request[..^6] + (request[^6] == 'A' ? "B" : "A") + request[^5..]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_18_SignedWithAnotherClientsKey_IsRejected()
     {
         await Rejected(Jwt.SignEs256(_seed.Plain.Key, _seed.Plain.Kid, Claims()));
         await Rejected(Jwt.SignEs256(_seed.Plain.Key, Agent.Kid, Claims()));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("PS256")]
     [InlineData("RS256")]
     [InlineData("ES384")]
     public Task RO_19_AlgOtherThanTheRegisteredEs256_IsRejected(string alg) =>
         Rejected(Jwt.SignEs256(Agent.Key, Agent.Kid, Claims(), alg: alg));
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_20_SeveralKeysAndNoKid_IsRejected()
     {
         var claims = OAuthCalls.RequestObjectClaims(_seed.MultiKey, _server.Time.GetUtcNow());
@@ -117,7 +122,7 @@ public sealed class RequestObjectTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.OK, withKid.StatusCode);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("jku")]
     [InlineData("x5u")]
     [InlineData("jwk")]
@@ -128,18 +133,18 @@ public sealed class RequestObjectTests(ServerFixture fixture) : IClassFixture<Se
         await Rejected(Jwt.SignEs256(attacker, Agent.Kid, Claims(), new Dictionary<string, object> { [header] = value }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public Task RO_22_ParameterAlsoOutsideTheJwt_IsRejected() =>
         Rejected(Jwt.SignEs256(Agent.Key, Agent.Kid, Claims()), ("scope", "openid payment"));
 
-    [Fact]
+    [DatabaseFact]
     public Task RO_23_LoginHintSmuggledBesideTheJwt_IsRejected() =>
         Rejected(Jwt.SignEs256(Agent.Key, Agent.Kid, Claims()), ("login_hint", "app.owner"));
 
-    [Fact]
+    [DatabaseFact]
     public Task RO_24_EncryptedRequestObject_IsRejected() => Rejected("eyJhbGciOiJSU0EtT0FFUCJ9.a2V5.aXY.Y2lwaGVy.dGFn");
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_25_NoHintTwoHintsOrNoScopeInside_IsRejected()
     {
         await Rejected(Without("login_hint"));
@@ -147,24 +152,24 @@ public sealed class RequestObjectTests(ServerFixture fixture) : IClassFixture<Se
         await Rejected(Without("scope"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_26_RequestedExpiryAsString_IsAccepted()
     {
         var response = await _server.SignedBcAuthorizeAsync(Agent, With("requested_expiry", "300"));
         Assert.Equal(300, (await response.ReadJsonAsync()).GetProperty("expires_in").GetInt32());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RO_27_ClientRequiringSigningSendsPlainParameters_IsRejected() =>
         await (await _server.BcAuthorizeAsync(Agent, ("scope", "openid"), ("login_hint", "end.user")))
             .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("request")]
     [InlineData("request_uri")]
     public Task RO_28_NestedRequestOrRequestUri_IsRejected(string claim) => Rejected(With(claim, "https://evil.example/r"));
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("{\"payload\":\"e30\",\"signatures\":[]}")]
     [InlineData("not a jwt")]
     [InlineData("a.b")]

@@ -3,16 +3,19 @@ using System;
 using Mandate.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Mandate.Server.Data.Migrations
+namespace Mandate.Server.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MandateDbContext))]
-    partial class MandateDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteMandateDbContext))]
+    [Migration("20261128133444_InitialCreate")]
+    partial class InitialCreate
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

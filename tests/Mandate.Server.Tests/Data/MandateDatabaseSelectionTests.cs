@@ -1,0 +1,70 @@
+using Mandate.Server.Data;
+
+namespace Mandate.Server.Tests.Data;
+
+/// <summary>How <c>ConnectionStrings:Mandate</c> and <c>Mandate:DatabaseProvider</c> pick the database.</summary>
+public sealed class MandateDatabaseSelectionTests
+{
+    private const string Password = "not-a-real-password-7f3a";
+
+    [Fact]
+    public void NoConnectionString_IsSqliteFileInTheDataDirectory()
+    {
+        Assert.True(MandateDatabase.TryResolve(null, null, "/var/lib/mandate", out var database, out _));
+        Assert.Equal(MandateDatabaseProvider.Sqlite, database.Provider);
+        Assert.Equal("Data Source=/var/lib/mandate/mandate.db", database.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Host=db.internal;Database=mandate;Username=mandate")]
+    [InlineData("Server=db.internal;Database=mandate")]
+    public void ConnectionStringNamingAServer_IsPostgreSql(string connectionString)
+    {
+        Assert.True(MandateDatabase.TryResolve(connectionString, null, ".mandate", out var database, out _));
+        Assert.Equal(MandateDatabaseProvider.PostgreSql, database.Provider);
+        Assert.Equal(connectionString, database.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Data Source=/srv/mandate.db", "Data Source=/srv/mandate.db")]
+    [InlineData("/srv/mandate.db", "Data Source=/srv/mandate.db")]
+    public void SqliteConnectionStringOrBarePath_IsSqlite(string value, string expected)
+    {
+        Assert.True(MandateDatabase.TryResolve(value, null, ".mandate", out var database, out _));
+        Assert.Equal(MandateDatabaseProvider.Sqlite, database.Provider);
+        Assert.Equal(expected, database.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("postgresql", MandateDatabaseProvider.PostgreSql)]
+    [InlineData("PostgreSql", MandateDatabaseProvider.PostgreSql)]
+    [InlineData("SQLITE", MandateDatabaseProvider.Sqlite)]
+    public void ExplicitProvider_IsReadWithoutRegardToCase(string provider, MandateDatabaseProvider expected)
+    {
+        var connectionString = expected == MandateDatabaseProvider.PostgreSql ? "Host=db;Database=mandate" : "Data Source=x.db";
+        Assert.True(MandateDatabase.TryResolve(connectionString, provider, ".mandate", out var database, out _));
+        Assert.Equal(expected, database.Provider);
+    }
+
+    [Theory]
+    [InlineData(null, "Oracle", "Mandate:DatabaseProvider")]
+    [InlineData(null, "PostgreSql", "ConnectionStrings:Mandate")]
+    [InlineData("/srv/mandate.db", "PostgreSql", "file path")]
+    [InlineData("Data Source=x.db", "PostgreSql", "Host=")]
+    [InlineData("Host=db;Database=mandate", "Sqlite", "names a server")]
+    [InlineData("Host=db;Port=not-a-port", null, "not a valid Npgsql connection string")]
+    [InlineData("Data Source=x.db;Mode=Sideways", null, "not a valid SQLite connection string")]
+    [InlineData("=;;=", null, "not a connection string")]
+    public void SettingsThatCannotWork_AreRefusedWithWhatToFix(string? connectionString, string? provider, string hint)
+    {
+        Assert.False(MandateDatabase.TryResolve(connectionString, provider, ".mandate", out _, out var error));
+        Assert.Contains(hint, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusedConnectionString_IsNeverRepeatedInTheError()
+    {
+        Assert.False(MandateDatabase.TryResolve($"Host=db;Password={Password};Port=x", null, ".mandate", out _, out var error));
+        Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
+    }
+}

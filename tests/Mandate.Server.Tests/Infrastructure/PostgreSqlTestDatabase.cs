@@ -1,0 +1,67 @@
+using Npgsql;
+
+namespace Mandate.Server.Tests.Infrastructure;
+
+/// <summary>A fresh, empty database on the <see cref="PostgreSqlTestServer"/>, dropped when disposed.</summary>
+public sealed class PostgreSqlTestDatabase : IAsyncDisposable
+{
+    private readonly string _server;
+    private readonly string _name;
+
+    private PostgreSqlTestDatabase(string server, string name, string connectionString)
+    {
+        _server = server;
+        _name = name;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>The value for <c>ConnectionStrings:Mandate</c>.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The server settings that put a test server on this database.</summary>
+    public Dictionary<string, string?> Settings() => new() { ["ConnectionStrings:Mandate"] = ConnectionString };
+
+    public static async Task<PostgreSqlTestDatabase> CreateAsync()
+    {
+        var server = PostgreSqlTestServer.ConnectionString ?? throw new InvalidOperationException(PostgreSqlTestServer.SkipReason);
+        var name = "mandate_t_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+
+        // A bounded pool per database: test classes run side by side on one server (max_connections).
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 25 }.ConnectionString;
+        return new PostgreSqlTestDatabase(server, name, connectionString);
+    }
+
+    /// <summary>Runs one scalar query on this database (for assertions on what is stored).</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Ends every other session on this database, as a PostgreSQL restart does; returns how many.</summary>
+    public Task<int> TerminateOtherSessionsAsync() =>
+        ScalarAsync<int>("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+    }
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        // Not pooled: these connections go to the maintenance database, which the tests otherwise leave alone.
+        var admin = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
