@@ -78,9 +78,9 @@ public sealed class StoreWithMandateServerTests(MandateServerAndStore system) : 
         Assert.Equal("nike-pegasus-41", only.GetProperty("approval").GetProperty("authorizationDetails")[0].GetProperty("product_id").GetString());
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null, string? idempotencyKey = null)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(method, path);
+        using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null)
         {
@@ -92,6 +92,8 @@ public sealed class StoreWithMandateServerTests(MandateServerAndStore system) : 
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        return system.Store.SendAsync(request);
+        var response = await system.Store.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
     }
 }
