@@ -38,5 +38,12 @@ internal sealed class ChatSession(IChatClient chat, ShoeStoreTools tools, ChatHi
             history.RollBack(mark);
             return "The language model could not be reached, so nothing was done. Check OPENAI_BASE_URL, OPENAI_MODEL and OPENAI_API_KEY.";
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fault in the model client must not end the conversation: the turn is dropped and the customer can go on.
+            // Tool faults never get here (the function invoker hands them to the model as results).
+            history.RollBack(mark);
+            return $"Something went wrong on my side ({exception.GetType().Name}), so nothing was done. Please try again.";
+        }
     }
 }

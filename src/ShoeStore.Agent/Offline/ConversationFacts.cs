@@ -8,6 +8,12 @@ namespace ShoeStore.Agent.Offline;
 /// What the conversation so far establishes, read from its tool calls and results: the products seen, the last
 /// list shown, the product in focus, the last size mentioned, the latest quote and whether it was bought.
 /// </summary>
+/// <remarks>
+/// The focus is the product the customer is looking at: the first result of their latest search, or the product of
+/// their latest quote. A list of deals does not move it — asking "any deals?" in passing must not turn "ship one to
+/// me" into a quote for a shoe the customer never picked; they pick a deal by naming it or by its place in the list
+/// ("the first one"), which the planner reads from <see cref="LastList"/>.
+/// </remarks>
 internal sealed class ConversationFacts
 {
     private readonly Dictionary<string, KnownProduct> _products = new(StringComparer.Ordinal);
@@ -78,7 +84,7 @@ internal sealed class ConversationFacts
                     ids.Add(id);
                 }
 
-                Show(ids);
+                Show(ids, moveFocus: true);
                 LastSize = ToolResultJson.Number(result, "size") ?? LastSize;
                 break;
             case ToolNames.GetAvailableDeals:
@@ -93,7 +99,7 @@ internal sealed class ConversationFacts
                     }
                 }
 
-                Show(dealIds);
+                Show(dealIds, moveFocus: false);
                 break;
             case ToolNames.GetTailoredQuote when ToolResultJson.String(result, "quoteId") is { } quoteId:
                 var quotedProduct = ToolResultJson.String(result, "productId") ?? "";
@@ -112,12 +118,15 @@ internal sealed class ConversationFacts
         }
     }
 
-    private void Show(List<string> ids)
+    private void Show(List<string> ids, bool moveFocus)
     {
         if (ids.Count > 0)
         {
             LastList = ids;
-            FocusProductId = ids[0];
+            if (moveFocus)
+            {
+                FocusProductId = ids[0];
+            }
         }
     }
 }

@@ -123,7 +123,9 @@ internal sealed class OfflinePlanner : IChatClient
         productId ??= Pick(request, facts);
         if (productId is null)
         {
-            return PlannerStep.Answer("Which shoe? Search first, for example \"find running shoes in size 10\".");
+            return PlannerStep.Answer(facts.LastList.Count > 0
+                ? "Which shoe? Name it, or say which one of the list, for example \"quote the first one\"."
+                : "Which shoe? Search first, for example \"find running shoes in size 10\".");
         }
 
         var size = request.Size ?? facts.LastSize;

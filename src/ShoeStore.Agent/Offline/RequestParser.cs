@@ -45,9 +45,17 @@ internal static partial class RequestParser
         ["fifth"] = 4, ["5th"] = 4, ["last"] = -1,
     };
 
+    /// <summary>
+    /// The longest request read; the rest is ignored. Plain requests are a sentence or two, and with the input bounded
+    /// the patterns below (no nested quantifiers, so linear in the input) need no match timeout — a wall-clock timeout
+    /// only ever fired on a busy machine, in the middle of a conversation.
+    /// </summary>
+    public const int MaxRequestLength = 1_000;
+
     public static PlainRequest Parse(string text)
     {
-        var lower = " " + WhiteSpace().Replace(text.ToLowerInvariant(), " ").Trim() + " ";
+        var bounded = text.Length > MaxRequestLength ? text[..MaxRequestLength] : text;
+        var lower = " " + WhiteSpace().Replace(bounded.ToLowerInvariant(), " ").Trim() + " ";
         var size = ParseSize(lower);
         var quantity = QuantityPattern().Match(lower) is { Success: true } q
             ? (int.TryParse(q.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : NumberWords[q.Groups[1].Value])
@@ -105,33 +113,33 @@ internal static partial class RequestParser
         lower.Contains(" " + word + " ", StringComparison.Ordinal)
         || Regex.IsMatch(lower, @"(?<![a-z0-9])" + Regex.Escape(word) + @"(?![a-z0-9])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex WhiteSpace();
 
-    [GeneratedRegex(@"\bsize\s*:?\s*(\d{1,2}(?:\.\d)?)\b|\bus\s*(\d{1,2}(?:\.5)?)\b|\b(\d{1,2}(?:\.5)?)\s*us\b|\bin (?:a |an )?(\d{1,2}(?:\.5)?)(?![\d.]|\s*(?:pairs?|x|%|days?)\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bsize\s*:?\s*(\d{1,2}(?:\.\d)?)\b|\bus\s*(\d{1,2}(?:\.5)?)\b|\b(\d{1,2}(?:\.5)?)\s*us\b|\bin (?:a |an )?(\d{1,2}(?:\.5)?)(?![\d.]|\s*(?:pairs?|x|%|days?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SizePattern();
 
-    [GeneratedRegex(@"\b(\d{1,2}|one|two|three|four|five|six|a couple of|couple of|a) pairs?\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(\d{1,2}|one|two|three|four|five|six|a couple of|couple of|a) pairs?\b", RegexOptions.CultureInvariant)]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b(?: one| pair)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b(?: one| pair)?", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalPattern();
 
-    [GeneratedRegex(@"\b(my|past|previous|recent|existing) (orders?|purchases)\b|\border (history|status)\b|\bwhat (did|have) i (bought|buy|ordered|order)\b|^ orders? \??\s*$|\b(show|list|see) (the |my )?orders\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(my|past|previous|recent|existing) (orders?|purchases)\b|\border (history|status)\b|\bwhat (did|have) i (bought|buy|ordered|order)\b|^ orders? \??\s*$|\b(show|list|see) (the |my )?orders\b", RegexOptions.CultureInvariant)]
     private static partial Regex OrdersPattern();
 
-    [GeneratedRegex(@"\b(buy|purchase|checkout|check out|place (an |the |my )?order|order (it|them|one|that|those|this)|i'?ll take (it|them|one)|get (it|them) for me)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(buy|purchase|checkout|check out|place (an |the |my )?order|order (it|them|one|that|those|this)|i'?ll take (it|them|one)|get (it|them) for me)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BuyPattern();
 
-    [GeneratedRegex(@"\b(quote|cost|costs|how much|price to|ship|shipped|shipping|deliver|delivered|delivery|total)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(quote|cost|costs|how much|price to|ship|shipped|shipping|deliver|delivered|delivery|total)\b", RegexOptions.CultureInvariant)]
     private static partial Regex QuotePattern();
 
-    [GeneratedRegex(@"\b(deals?|discounts?|sales?|offers?|promos?|promotions?|bargains?|specials?)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(deals?|discounts?|sales?|offers?|promos?|promotions?|bargains?|specials?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DealsPattern();
 
-    [GeneratedRegex(@"\b(shoes?|sneakers?|boots?|trainers?|footwear|catalog(ue)?|find|search|show me|looking for|do you (have|sell)|got any|what do you have)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(shoes?|sneakers?|boots?|trainers?|footwear|catalog(ue)?|find|search|show me|looking for|do you (have|sell)|got any|what do you have)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SearchPattern();
 
-    [GeneratedRegex(@"^ (hi|hello|hey|help|what can you do|how does this work)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^ (hi|hello|hey|help|what can you do|how does this work)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HelpPattern();
 }

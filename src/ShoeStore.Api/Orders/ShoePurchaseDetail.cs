@@ -37,9 +37,11 @@ internal sealed partial record ShoePurchaseDetail(string ProductId, decimal Size
         return new ShoePurchaseDetail(productId.GetString()!, sizeValue, quantityValue, currency.GetString()!, amount);
     }
 
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // Anchored patterns without nested quantifiers run in linear time: no match timeout, which on a busy machine
+    // only ever turns a valid request into a 500.
+    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyPattern();
 
-    [GeneratedRegex("^[0-9]{1,12}(\\.[0-9]{1,6})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("^[0-9]{1,12}(\\.[0-9]{1,6})?$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();
 }

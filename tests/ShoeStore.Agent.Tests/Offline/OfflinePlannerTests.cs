@@ -18,6 +18,14 @@ public sealed class OfflinePlannerTests
           {"id":"hoka-speedgoat-6","brand":"HOKA","model":"Speedgoat 6","category":"trail","price":{"currency":"USD","value":"155.00"},"sizesInStock":[9,9.5]}]}
         """;
 
+    private const string Deals = """
+        {"count":2,"deals":[
+          {"dealId":"back-to-school","productId":"converse-chuck-taylor-kids","product":"Converse Chuck Taylor All Star (Kids')","title":"Back to school","percentOff":25,
+           "listPrice":{"currency":"USD","value":"45.00"},"dealPrice":{"currency":"USD","value":"33.75"},"endsAt":"2099-01-01T00:00:00+00:00"},
+          {"dealId":"ghost-spring","productId":"brooks-ghost-16","product":"Brooks Ghost 16","title":"Spring running sale","percentOff":20,
+           "listPrice":{"currency":"USD","value":"140.00"},"dealPrice":{"currency":"USD","value":"112.00"},"endsAt":"2099-01-01T00:00:00+00:00"}]}
+        """;
+
     private const string Quote = """
         {"quoteId":"q_7","productId":"nike-pegasus-41","productName":"Nike Air Zoom Pegasus 41","size":10,"quantity":1,
          "unitPrice":{"currency":"USD","value":"140.00"},"discount":{"currency":"USD","value":"14.00"},"deal":"Pegasus week",
@@ -73,6 +81,61 @@ public sealed class OfflinePlannerTests
         var call = await NextCall([User("find running shoes in size 10"), .. Result(ToolNames.GetProducts, Products), User("how much for the ghost?")]);
 
         Assert.Equal("""{"productId":"brooks-ghost-16","size":10,"quantity":1}""", JsonSerializer.Serialize(call.Arguments));
+    }
+
+    [Fact]
+    public async Task AfterASearchThenDeals_CostToShipOne_QuotesTheSearchedShoe_NotTheFirstDeal()
+    {
+        var call = await NextCall([
+            User("find running shoes in size 10"), .. Result(ToolNames.GetProducts, Products),
+            User("any deals?"), .. Result(ToolNames.GetAvailableDeals, Deals),
+            User("what would it cost to ship one to me?")]);
+
+        Assert.Equal(ToolNames.GetTailoredQuote, call.Name);
+        Assert.Equal("""{"productId":"nike-pegasus-41","size":10,"quantity":1}""", JsonSerializer.Serialize(call.Arguments));
+    }
+
+    [Fact]
+    public async Task AfterASearchThenDeals_BuyIt_QuotesTheSearchedShoe()
+    {
+        var call = await NextCall([
+            User("find running shoes in size 10"), .. Result(ToolNames.GetProducts, Products),
+            User("any deals?"), .. Result(ToolNames.GetAvailableDeals, Deals),
+            User("buy it")]);
+
+        Assert.Equal(ToolNames.GetTailoredQuote, call.Name);
+        Assert.Equal("""{"productId":"nike-pegasus-41","size":10,"quantity":1}""", JsonSerializer.Serialize(call.Arguments));
+    }
+
+    [Fact]
+    public async Task AfterDeals_QuoteTheFirstOne_PicksTheFirstDealExplicitly()
+    {
+        var call = await NextCall([
+            User("find running shoes in size 10"), .. Result(ToolNames.GetProducts, Products),
+            User("any deals?"), .. Result(ToolNames.GetAvailableDeals, Deals),
+            User("quote the first one")]);
+
+        Assert.Equal("""{"productId":"converse-chuck-taylor-kids","size":10,"quantity":1}""", JsonSerializer.Serialize(call.Arguments));
+    }
+
+    [Fact]
+    public async Task AfterDeals_NamingADealsModel_QuotesThatDeal()
+    {
+        var call = await NextCall([
+            User("any deals?"), .. Result(ToolNames.GetAvailableDeals, Deals),
+            User("how much for the ghost in size 9?")]);
+
+        Assert.Equal("""{"productId":"brooks-ghost-16","size":9,"quantity":1}""", JsonSerializer.Serialize(call.Arguments));
+    }
+
+    [Fact]
+    public async Task OnlyDealsSeen_CostToShipOne_AsksWhichOneRatherThanPickingTheFirstDeal()
+    {
+        var reply = await new OfflinePlanner().GetResponseAsync(
+            [User("any deals?"), .. Result(ToolNames.GetAvailableDeals, Deals), User("what would it cost to ship one to me in size 10?")], Options());
+
+        Assert.Empty(reply.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.StartsWith("Which shoe? Name it, or say which one of the list", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using ShoeStore.Demo.Tests.Infrastructure;
 
 namespace ShoeStore.Demo.Tests.EndToEnd;
@@ -95,6 +96,37 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
     }
 
     [Fact]
+    public async Task SearchThenDealsThenQuoteThenBuy_OrdersTheShoeThatWasFound_NotTheFirstDeal()
+    {
+        await using var agent = shop.System.CreateAgent();
+        using var orders = await OrderReader.ApproveAsync(agent, shop.Device, shop.System.Endpoints, shop.System.Credentials.EndUser);
+        var before = await orders.ListAsync();
+        await agent.SendAsync(Search);
+        Assert.StartsWith("Current deals:", await agent.SendAsync("any deals?"), StringComparison.Ordinal);
+        var found = LastResult(agent, "getProducts").GetProperty("products")[0].GetProperty("id").GetString();
+        var firstDeal = LastResult(agent, "getAvailableDeals").GetProperty("deals")[0].GetProperty("productId").GetString();
+        Assert.NotEqual(found, firstDeal);     // else this conversation could not tell the two apart
+
+        var quoteTurn = agent.SendAsync(AskForQuote);
+        var quoteDecision = Assert.Single(await shop.Device.DecideWhileAsync(quoteTurn, _ => true));
+        var buyTurn = agent.SendAsync(Buy);
+        var buyDecision = Assert.Single(await shop.Device.DecideWhileAsync(buyTurn, _ => true));
+
+        Assert.Equal(found, LastResult(agent, "getTailoredQuote").GetProperty("productId").GetString());
+        Assert.Contains("address", quoteDecision.Request.Scopes);
+        Assert.StartsWith("Order ", await buyTurn, StringComparison.Ordinal);
+        var detail = Assert.Single(buyDecision.Request.AuthorizationDetails!.Value.EnumerateArray());
+        Assert.Equal(found, detail.GetProperty("product_id").GetString());
+        var after = await orders.ListAsync();
+        Assert.Equal(before.Count + 1, after.Count);
+        var order = Assert.Single(after, o => before.All(b => b.GetProperty("id").GetString() != o.GetProperty("id").GetString()));
+        Assert.Equal(found, order.GetProperty("productId").GetString());
+        Assert.Equal(10m, order.GetProperty("size").GetDecimal());
+        Assert.Equal(shop.System.Credentials.ClientId, order.GetProperty("agent").GetString());
+        Assert.Equal(EndUserSubject, order.GetProperty("customer").GetString());
+    }
+
+    [Fact]
     public async Task Purchase_DeniedOnTheDevice_AssistantSaysTheCustomerDeclined_AndNoOrderExists()
     {
         await using var agent = shop.System.CreateAgent();
@@ -136,6 +168,15 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
                 Assert.DoesNotContain(signature, seen, StringComparison.Ordinal);
             }
         }
+    }
+
+    /// <summary>The latest result of <paramref name="tool"/> in the agent's conversation history.</summary>
+    private static JsonElement LastResult(TestAgent agent, string tool)
+    {
+        var messages = agent.Session.History.Messages;
+        var callIds = messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Where(c => c.Name == tool).Select(c => c.CallId).ToHashSet();
+        var result = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Last(r => callIds.Contains(r.CallId));
+        return result.Result is JsonElement json ? json : JsonSerializer.SerializeToElement(result.Result, AIJsonUtilities.DefaultOptions);
     }
 
     private const string EndUserSubject = "7c1e9a52-3f4b-4d8e-9a61-2b5c8d0e4f17";

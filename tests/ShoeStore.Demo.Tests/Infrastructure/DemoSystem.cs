@@ -63,14 +63,12 @@ internal sealed class DemoSystem : IAsyncDisposable
     }
 
     /// <summary>The agent as the demo runs it, against these servers.</summary>
-    public TestAgent CreateAgent(IDictionary<string, string?>? settings = null)
-    {
-        var agent = TestAgent.Create(DemoAgent.BuildConfiguration([], Endpoints, Credentials), settings);
-        agent.Secrets.Add(Credentials.ClientSecret);
-        agent.Secrets.Add(Credentials.EndUserPassword);
-        agent.Secrets.Add(System.Text.Json.JsonDocument.Parse(Credentials.SigningJwk).RootElement.GetProperty("d").GetString()!);
-        return agent;
-    }
+    public TestAgent CreateAgent(IDictionary<string, string?>? settings = null) =>
+        KnowingTheSecrets(TestAgent.Create(DemoAgent.BuildConfiguration([], Endpoints, Credentials), settings));
+
+    /// <summary>The agent as the demo runs it, against these servers, with the language model at <paramref name="baseUrl"/>.</summary>
+    public TestAgent CreateAgentWithLanguageModel(Uri baseUrl, string apiKey, string model) =>
+        KnowingTheSecrets(TestAgent.CreateWithLanguageModel(DemoAgent.BuildConfiguration([], Endpoints, Credentials), baseUrl, apiKey, model));
 
     /// <summary>The demo user's device, signed in.</summary>
     public Task<TestDevice> SignInDeviceAsync() =>
@@ -83,5 +81,14 @@ internal sealed class DemoSystem : IAsyncDisposable
         {
             Directory.Delete(Servers.DataDirectory, recursive: true);
         }
+    }
+
+    /// <summary>Adds the secrets known in advance — client secret, the demo user's password, the signing key — to its recorder.</summary>
+    private TestAgent KnowingTheSecrets(TestAgent agent)
+    {
+        agent.Secrets.Add(Credentials.ClientSecret);
+        agent.Secrets.Add(Credentials.EndUserPassword);
+        agent.Secrets.Add(System.Text.Json.JsonDocument.Parse(Credentials.SigningJwk).RootElement.GetProperty("d").GetString()!);
+        return agent;
     }
 }

@@ -7,16 +7,20 @@ namespace ShoeStore.Demo.Tests.Infrastructure;
 
 /// <summary>
 /// An HTTP handler on every client of the agent: keeps the grant type of each token request and every secret that
-/// crosses the wire — client credentials in Basic authentication, bearer tokens, and the <c>access_token</c>,
-/// <c>id_token</c>, <c>refresh_token</c> and <c>auth_req_id</c> of every answer.
+/// crosses the wire — client credentials in Basic authentication, bearer tokens, the form's <c>client_secret</c>,
+/// <c>client_assertion</c>, <c>auth_req_id</c>, <c>password</c> and signed <c>request</c> object, and the
+/// <c>access_token</c>, <c>id_token</c>, <c>refresh_token</c> and <c>auth_req_id</c> of every answer.
 /// </summary>
 internal sealed class SecretRecorder
 {
     private static readonly string[] SecretFields = ["access_token", "id_token", "refresh_token", "auth_req_id"];
+    private static readonly string[] SecretFormFields = ["request", "client_secret", "client_assertion", "auth_req_id", "password", "refresh_token"];
 
     private readonly ConcurrentQueue<string> _secrets = new();
     private readonly ConcurrentQueue<string> _grantTypes = new();
     private readonly ConcurrentQueue<string> _accessTokens = new();
+    private readonly ConcurrentQueue<string> _requestObjects = new();
+    private readonly ConcurrentQueue<string> _authReqIds = new();
 
     public IReadOnlyCollection<string> Secrets => _secrets;
 
@@ -25,6 +29,12 @@ internal sealed class SecretRecorder
 
     /// <summary>Every access token issued to the agent, in order.</summary>
     public IReadOnlyCollection<string> AccessTokens => _accessTokens;
+
+    /// <summary>Every signed request object the agent sent (CIBA Core §7.1.1), in order.</summary>
+    public IReadOnlyCollection<string> RequestObjects => _requestObjects;
+
+    /// <summary>Every <c>auth_req_id</c> the server issued to the agent, in order.</summary>
+    public IReadOnlyCollection<string> AuthReqIds => _authReqIds;
 
     /// <summary>Adds a secret known in advance (the client secret, the signing key, the password).</summary>
     public void Add(string secret) => _secrets.Enqueue(secret);
@@ -50,9 +60,20 @@ internal sealed class SecretRecorder
                 var body = await form.ReadAsStringAsync(cancellationToken);
                 foreach (var pair in body.Split('&'))
                 {
-                    if (pair.StartsWith("grant_type=", StringComparison.Ordinal))
+                    var (name, value) = pair.IndexOf('=', StringComparison.Ordinal) is var at and >= 0
+                        ? (pair[..at], Uri.UnescapeDataString(pair[(at + 1)..].Replace('+', ' ')))
+                        : (pair, "");
+                    if (name == "grant_type")
                     {
-                        recorder._grantTypes.Enqueue(Uri.UnescapeDataString(pair["grant_type=".Length..]));
+                        recorder._grantTypes.Enqueue(value);
+                    }
+                    else if (SecretFormFields.Contains(name) && value.Length > 0)
+                    {
+                        recorder.Add(value);
+                        if (name == "request")
+                        {
+                            recorder._requestObjects.Enqueue(value);
+                        }
                     }
                 }
             }
@@ -86,6 +107,10 @@ internal sealed class SecretRecorder
                         if (field == "access_token")
                         {
                             recorder._accessTokens.Enqueue(secret);
+                        }
+                        else if (field == "auth_req_id")
+                        {
+                            recorder._authReqIds.Enqueue(secret);
                         }
                     }
                 }

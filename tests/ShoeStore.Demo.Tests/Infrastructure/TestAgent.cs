@@ -9,15 +9,18 @@ using ShoeStore.Demo.Agent;
 namespace ShoeStore.Demo.Tests.Infrastructure;
 
 /// <summary>
-/// The shopping assistant as the demo composes it (<see cref="DemoAgent"/>), with the offline planner as the model
-/// behind a <see cref="RecordingChatClient"/>, and a <see cref="SecretRecorder"/> on its HTTP clients.
+/// The shopping assistant as the demo composes it (<see cref="DemoAgent"/>), with a <see cref="SecretRecorder"/> on its
+/// HTTP clients, and as its model either the offline planner behind a <see cref="RecordingChatClient"/>, or — with
+/// <c>OPENAI_*</c> settings — the agent's own OpenAI-compatible client, untouched.
 /// </summary>
 internal sealed class TestAgent : IAsyncDisposable
 {
-    private TestAgent(ServiceProvider services, RecordingChatClient model, SecretRecorder secrets)
+    private readonly RecordingChatClient? _model;
+
+    private TestAgent(ServiceProvider services, RecordingChatClient? model, SecretRecorder secrets)
     {
         Services = services;
-        Model = model;
+        _model = model;
         Secrets = secrets;
         Session = services.GetRequiredService<ChatSession>();
     }
@@ -26,32 +29,26 @@ internal sealed class TestAgent : IAsyncDisposable
 
     public ChatSession Session { get; }
 
-    public RecordingChatClient Model { get; }
+    /// <summary>The recorder in front of the offline planner (not there when the agent talks to a language model).</summary>
+    public RecordingChatClient Model => _model ?? throw new InvalidOperationException("This agent talks to a language model, not the offline planner.");
 
     public SecretRecorder Secrets { get; }
 
-    public static TestAgent Create(IConfiguration demoConfiguration, IDictionary<string, string?>? settings = null)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddConfiguration(demoConfiguration)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                // Whatever the machine's environment says: the offline planner.
-                ["OPENAI_API_KEY"] = "",
-                ["OPENAI_BASE_URL"] = "",
-            })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        var options = AgentOptions.Read(configuration);
-        var model = new RecordingChatClient(new OfflinePlanner());
-        var secrets = new SecretRecorder();
-        var services = DemoAgent.CreateServices(configuration, options, before: s =>
+    /// <summary>The agent with the offline planner, whatever the machine's environment says.</summary>
+    public static TestAgent Create(IConfiguration demoConfiguration, IDictionary<string, string?>? settings = null) =>
+        Create(demoConfiguration, settings, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "", ["OPENAI_BASE_URL"] = "" });
+
+    /// <summary>
+    /// The agent with the language model at <paramref name="baseUrl"/> (<c>OPENAI_BASE_URL</c>, <c>OPENAI_API_KEY</c>,
+    /// <c>OPENAI_MODEL</c>): the model client is the one the agent builds itself (Microsoft.Extensions.AI.OpenAI).
+    /// </summary>
+    public static TestAgent CreateWithLanguageModel(IConfiguration demoConfiguration, Uri baseUrl, string apiKey, string model) =>
+        Create(demoConfiguration, settings: null, new Dictionary<string, string?>
         {
-            s.AddSingleton<IChatClient>(model);
-            s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(secrets.CreateHandler));
+            ["OPENAI_API_KEY"] = apiKey,
+            ["OPENAI_BASE_URL"] = baseUrl.ToString(),
+            ["OPENAI_MODEL"] = model,
         });
-        return new TestAgent(services, model, secrets);
-    }
 
     /// <summary>Sends one message; the reply, or a failure after <see cref="TestDevice.TurnLimit"/>.</summary>
     public async Task<string> SendAsync(string message)
@@ -61,4 +58,26 @@ internal sealed class TestAgent : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
+
+    private static TestAgent Create(IConfiguration demoConfiguration, IDictionary<string, string?>? settings, Dictionary<string, string?> languageModel)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(demoConfiguration)
+            .AddInMemoryCollection(languageModel)
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var options = AgentOptions.Read(configuration);
+        var model = options.LanguageModel is null ? new RecordingChatClient(new OfflinePlanner()) : null;
+        var secrets = new SecretRecorder();
+        var services = DemoAgent.CreateServices(configuration, options, before: s =>
+        {
+            if (model is not null)
+            {
+                s.AddSingleton<IChatClient>(model);
+            }
+
+            s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(secrets.CreateHandler));
+        });
+        return new TestAgent(services, model, secrets);
+    }
 }
