@@ -8,7 +8,7 @@
 #
 #   bench/compare.sh                      # ≈ 3 scenarios × (2 targets × 2 rounds × 10 s + warm-up) ≈ 3 minutes + build
 #
-# Settings: BENCH_CONNECTIONS (16), BENCH_DURATION (10), BENCH_ROUNDS (2), BENCH_WARMUP (5), BENCH_SCENARIOS
+# Settings: BENCH_CONNECTIONS (16), BENCH_DURATION (10), BENCH_ROUNDS (2), BENCH_WARMUP (10), BENCH_SCENARIOS
 # (cc,poll,bc), BENCH_SKIP_BUILD=1 (reuse the last build in BENCH_BUILD_DIR), BENCH_JSON=FILE (raw figures).
 # When Mandate.Server is absent or does not build or start, it measures the peer alone and says so.
 # Stops everything it started, by PID, on exit.

@@ -5,7 +5,7 @@
 //   node bench/load/compare.mjs --peer-env FILE [--mandate-env FILE | --mandate-missing "why"] [--json FILE]
 //
 // Settings (environment): BENCH_CONNECTIONS (16), BENCH_DURATION seconds per run (10), BENCH_ROUNDS (2),
-// BENCH_WARMUP seconds per target and scenario, not counted (5), BENCH_SCENARIOS (cc,poll,bc).
+// BENCH_WARMUP seconds per target and scenario, not counted (10), BENCH_SCENARIOS (cc,poll,bc).
 // Only answers of the expected kind count: a 200 token, a pending poll's 400 authorization_pending or slow_down,
 // a 200 auth_req_id. Anything else is listed and does not count.
 import { writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const setting = (name, fallback) => {
 const connections = setting('BENCH_CONNECTIONS', 16);
 const duration = setting('BENCH_DURATION', 10);
 const rounds = setting('BENCH_ROUNDS', 2);
-const warmup = setting('BENCH_WARMUP', 5);
+const warmup = setting('BENCH_WARMUP', 10);
 const wanted = (process.env.BENCH_SCENARIOS ?? 'cc,poll,bc').split(',').map((s) => s.trim());
 if (rounds > 5) throw new Error('BENCH_ROUNDS must be at most 5');
 

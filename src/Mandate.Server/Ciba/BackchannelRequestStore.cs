@@ -18,11 +18,17 @@ public sealed class BackchannelRequestStore(MandateDbContext db)
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Finds a request by its <c>auth_req_id</c>.</summary>
+    /// <summary>Finds a request by its <c>auth_req_id</c> (every poll does this: a compiled query, so EF Core skips
+    /// translating the LINQ tree and looking it up in its query cache).</summary>
     public Task<BackchannelRequestRecord?> FindByAuthReqIdAsync(string authReqId, CancellationToken cancellationToken)
     {
         var hash = AuthReqId.Hash(authReqId);
-        return db.BackchannelRequests.AsNoTracking().SingleOrDefaultAsync(r => r.AuthReqIdHash == hash, cancellationToken);
+        return db switch
+        {
+            SqliteMandateDbContext sqlite => ByAuthReqIdHash<SqliteMandateDbContext>.Query(sqlite, hash, cancellationToken),
+            PostgreSqlMandateDbContext postgres => ByAuthReqIdHash<PostgreSqlMandateDbContext>.Query(postgres, hash, cancellationToken),
+            _ => db.BackchannelRequests.AsNoTracking().SingleOrDefaultAsync(r => r.AuthReqIdHash == hash, cancellationToken),
+        };
     }
 
     /// <summary>Finds a request by its device id.</summary>
@@ -61,4 +67,13 @@ public sealed class BackchannelRequestStore(MandateDbContext db)
     public async Task<bool> TryClaimPingDataAsync(string id, string protectedData, CancellationToken cancellationToken) =>
         await db.BackchannelRequests.Where(r => r.Id == id && r.ProtectedPingData == protectedData)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ProtectedPingData, (string?)null), cancellationToken) == 1;
+
+    // One compiled query per context type: a compiled query keeps one executor, built for one model.
+    private static class ByAuthReqIdHash<TContext>
+        where TContext : MandateDbContext
+    {
+        public static readonly Func<TContext, string, CancellationToken, Task<BackchannelRequestRecord?>> Query =
+            EF.CompileAsyncQuery((TContext db, string hash, CancellationToken cancellationToken) =>
+                db.BackchannelRequests.AsNoTracking().SingleOrDefault(r => r.AuthReqIdHash == hash));
+    }
 }

@@ -21,20 +21,29 @@ internal static class MandateDatabaseServices
     /// <summary>The data-protection application name: the same on every instance, wherever it is installed.</summary>
     public const string DataProtectionApplicationName = "Mandate.Server";
 
+    /// <summary>DbContext instances kept for reuse per provider (EF Core's default is 1024; a context holds no
+    /// connection while idle, so this bounds memory only).</summary>
+    public const int PoolSize = 256;
+
     public static void AddMandateDatabase(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MandateServerOptions>, MandateDatabaseValidator>());
         services.TryAddSingleton(Resolve);
-        services.AddDbContext<SqliteMandateDbContext>((sp, db) =>
+        services.TryAddSingleton<SqliteConnectionTuning>();
+
+        // Pooled contexts: a request reuses a reset DbContext instead of building one (the context's start-up was 13 %
+        // of a pending poll's time in the profile). The options are built once, from the root provider.
+        services.AddDbContextPool<SqliteMandateDbContext>((sp, db) =>
         {
             db.UseSqlite(sp.GetRequiredService<MandateDatabase>().ConnectionString);
+            db.AddInterceptors(sp.GetRequiredService<SqliteConnectionTuning>());
             db.UseOpenIddict();
-        });
-        services.AddDbContext<PostgreSqlMandateDbContext>((sp, db) =>
+        }, PoolSize);
+        services.AddDbContextPool<PostgreSqlMandateDbContext>((sp, db) =>
         {
             db.UseNpgsql(sp.GetRequiredService<MandateDatabase>().ConnectionString);
             db.UseOpenIddict();
-        });
+        }, PoolSize);
         services.TryAddScoped<MandateDbContext>(sp => sp.GetRequiredService<MandateDatabase>().Provider switch
         {
             MandateDatabaseProvider.PostgreSql => sp.GetRequiredService<PostgreSqlMandateDbContext>(),

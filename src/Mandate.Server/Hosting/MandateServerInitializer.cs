@@ -45,7 +45,14 @@ public sealed class MandateServerInitializer(
         using (var scope = scopes.CreateScope())
         {
             var services = scope.ServiceProvider;
-            await services.GetRequiredService<MandateDbContext>().Database.MigrateAsync(cancellationToken);
+            var db = services.GetRequiredService<MandateDbContext>();
+            if (services.GetRequiredService<MandateDatabase>().Provider == MandateDatabaseProvider.Sqlite)
+            {
+                // Persistent: stored in the database file, set once here for every later connection.
+                await SqliteConnectionTuning.EnableWriteAheadLogAsync(db, cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
 
             // Instances sharing a PostgreSQL database take turns here: the seed and the keys are created once.
             await using (await services.GetRequiredService<MandateStartupLock>().AcquireAsync(cancellationToken))

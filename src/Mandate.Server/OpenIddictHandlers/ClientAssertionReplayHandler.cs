@@ -1,4 +1,6 @@
 using Mandate.Server.Ciba;
+using Microsoft.AspNetCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -9,13 +11,15 @@ namespace Mandate.Server.OpenIddictHandlers;
 /// Refuses a client assertion without <c>jti</c>, whose <c>jti</c> was already used, or that expires more than an hour
 /// ahead (RFC 7523 §3 item 4) (OIDC Core §9: "These tokens
 /// MUST only be used once"), with <c>invalid_client</c>. Shares the replay cache with the backchannel endpoint.
+/// A singleton: OpenIddict resolves it for every token request, so it takes the request's (scoped) replay cache only
+/// when there is an assertion to check, instead of renting a database context for requests that have none.
 /// </summary>
-public sealed class ClientAssertionReplayHandler(IJwtReplayCache replay, TimeProvider time) : IOpenIddictServerHandler<ProcessAuthenticationContext>
+public sealed class ClientAssertionReplayHandler(TimeProvider time) : IOpenIddictServerHandler<ProcessAuthenticationContext>
 {
     /// <summary>Handler registration: right after OpenIddict validated the assertion.</summary>
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessAuthenticationContext>()
-            .UseScopedHandler<ClientAssertionReplayHandler>()
+            .UseSingletonHandler<ClientAssertionReplayHandler>()
             .SetOrder(OpenIddictServerHandlers.ValidateClientAssertion.Descriptor.Order + 500)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
@@ -28,6 +32,8 @@ public sealed class ClientAssertionReplayHandler(IJwtReplayCache replay, TimePro
             return;
         }
 
+        var replay = context.Transaction.GetHttpRequest()?.HttpContext.RequestServices.GetRequiredService<IJwtReplayCache>()
+            ?? throw new InvalidOperationException("Client assertions are checked for replay only within an HTTP request.");
         var jti = principal.GetClaim(OpenIddictConstants.Claims.JwtId);
         var exp = principal.GetExpirationDate();
         var clientId = principal.GetClaim(OpenIddictConstants.Claims.Subject) ?? "";

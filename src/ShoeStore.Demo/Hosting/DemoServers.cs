@@ -41,6 +41,9 @@ internal sealed class DemoServers : IAsyncDisposable
 
     public DemoEndpoints Endpoints { get; }
 
+    /// <summary>The store's services (its data layer included), for tests that arrange the catalog.</summary>
+    internal IServiceProvider StoreServices => _store.Services;
+
     /// <summary>Absolute path of the data directory.</summary>
     public string DataDirectory { get; }
 
