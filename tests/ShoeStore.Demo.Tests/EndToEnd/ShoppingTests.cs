@@ -70,14 +70,10 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         await using var agent = shop.System.CreateAgent();
         using var orders = await OrderReader.ApproveAsync(agent, shop.Device, shop.System.Endpoints, shop.System.Credentials.EndUser);
         var before = await orders.ListAsync();
-        await agent.SendAsync(Search);
-        var quoteTurn = agent.SendAsync(AskForQuote);
-        await shop.Device.DecideWhileAsync(quoteTurn, _ => true);
 
-        var buyTurn = agent.SendAsync(Buy);
-        var decisions = await shop.Device.DecideWhileAsync(buyTurn, _ => true);
+        var (reply, decisions) = await SearchQuoteAndBuyAsync(agent, approvePurchase: true);
 
-        Assert.StartsWith("Order ", await buyTurn, StringComparison.Ordinal);
+        Assert.StartsWith("Order ", reply, StringComparison.Ordinal);
         var approved = Assert.Single(decisions).Request;
         Assert.Contains("payment", approved.Scopes);
         var detail = Assert.Single(approved.AuthorizationDetails!.Value.EnumerateArray());
@@ -132,14 +128,10 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         await using var agent = shop.System.CreateAgent();
         using var orders = await OrderReader.ApproveAsync(agent, shop.Device, shop.System.Endpoints, shop.System.Credentials.EndUser);
         var before = await orders.ListAsync();
-        await agent.SendAsync(Search);
-        var quoteTurn = agent.SendAsync(AskForQuote);
-        await shop.Device.DecideWhileAsync(quoteTurn, _ => true);
 
-        var buyTurn = agent.SendAsync(Buy);
-        var decisions = await shop.Device.DecideWhileAsync(buyTurn, _ => false);
+        var (reply, decisions) = await SearchQuoteAndBuyAsync(agent, approvePurchase: false);
 
-        Assert.Contains("declined", await buyTurn, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("declined", reply, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("payment", Assert.Single(decisions).Request.Scopes);
         Assert.Equal(before.Count, (await orders.ListAsync()).Count);
     }
@@ -168,6 +160,18 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
                 Assert.DoesNotContain(signature, seen, StringComparison.Ordinal);
             }
         }
+    }
+
+    /// <summary>Search, a quote the customer approves, then "buy it" decided as <paramref name="approvePurchase"/> says.</summary>
+    private async Task<(string Reply, IReadOnlyList<DeviceDecision> Decisions)> SearchQuoteAndBuyAsync(TestAgent agent, bool approvePurchase)
+    {
+        await agent.SendAsync(Search);
+        var quoteTurn = agent.SendAsync(AskForQuote);
+        await shop.Device.DecideWhileAsync(quoteTurn, _ => true);
+
+        var buyTurn = agent.SendAsync(Buy);
+        var decisions = await shop.Device.DecideWhileAsync(buyTurn, _ => approvePurchase);
+        return (await buyTurn, decisions);
     }
 
     /// <summary>The latest result of <paramref name="tool"/> in the agent's conversation history.</summary>
