@@ -1,7 +1,9 @@
 // Mandate.Server host: dotnet run --project src/Mandate.Server → http://127.0.0.1:5100
 // Options: --seed FILE, --urls URL, Mandate__Issuer, Mandate__DataDirectory, ConnectionStrings__Mandate.
 // Relative paths (the data directory .mandate, an appsettings.json) are relative to the working directory.
-var builder = WebApplication.CreateBuilder(args);
+// `keys list | rotate [--now] | revoke KID` manages the signing keys of the configured database, then exits.
+string[]? keysCommand = args is ["keys", .. var rest] ? rest : null;
+var builder = WebApplication.CreateBuilder(keysCommand is null ? args : []);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--seed"] = "Mandate:SeedFile" });
 
 // Quiet defaults with the lowest precedence (appsettings, environment and command line override them). They live
@@ -28,9 +30,22 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddMandateServer();
 
+if (keysCommand is not null)
+{
+    // The command prints what it did and reports its own errors; the database layer's logs would only repeat them.
+    builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+    builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None";
+}
+
 var app = builder.Build();
+if (keysCommand is not null)
+{
+    return await Mandate.Server.Keys.ServerKeyCommand.RunAsync(app.Services, keysCommand, Console.Out, Console.Error, CancellationToken.None);
+}
+
 app.MapMandateServer();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The host entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

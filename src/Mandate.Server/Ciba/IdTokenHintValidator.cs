@@ -26,7 +26,7 @@ public sealed class IdTokenHintValidator(ServerKeyRing keys, IOptions<MandateSer
         var grace = TimeSpan.FromSeconds(o.IdTokenHintGraceSeconds);
         var result = await Handler.ValidateTokenAsync(idTokenHint, new TokenValidationParameters
         {
-            IssuerSigningKey = keys.SigningKey,
+            IssuerSigningKeys = keys.PublishedSigningKeys,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ValidIssuer = o.IssuerString,
             ValidAudience = clientId,

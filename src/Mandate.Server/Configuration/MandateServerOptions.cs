@@ -74,6 +74,27 @@ public sealed class MandateServerOptions
     /// <summary>Device session lifetime.</summary>
     public int DeviceSessionMinutes { get; set; } = 60;
 
+    /// <summary>Days a signing key signs before the next one takes over (automatic rotation); 0 turns it off.</summary>
+    public int SigningKeyRotationDays { get; set; } = 90;
+
+    /// <summary>How long a new signing key is published in the JWKS before it signs (JwtBearer re-reads the key set every
+    /// 12 hours by default).</summary>
+    public int SigningKeyPublishAheadSeconds { get; set; } = 86400;
+
+    /// <summary>How long a replaced signing key stays published: at least the longest token lifetime and
+    /// <see cref="IdTokenHintGraceSeconds"/>.</summary>
+    public int SigningKeyRetentionSeconds { get; set; } = 172800;
+
+    /// <summary>How often each instance re-reads the keys from the database.</summary>
+    public int SigningKeyRefreshSeconds { get; set; } = 60;
+
+    /// <summary>The signing-key rotation settings as one value.</summary>
+    public Keys.SigningKeyPolicy SigningKeyPolicy => new(
+        SigningKeyRotationDays > 0 ? TimeSpan.FromDays(SigningKeyRotationDays) : null,
+        TimeSpan.FromSeconds(SigningKeyPublishAheadSeconds),
+        TimeSpan.FromSeconds(SigningKeyRetentionSeconds),
+        TimeSpan.FromSeconds(SigningKeyRefreshSeconds));
+
     /// <summary>Whether plain HTTP and loopback ping targets are allowed (see <see cref="AllowInsecureHttp"/>).</summary>
     public bool IsDevelopmentTransport =>
         AllowInsecureHttp ?? (Issuer.Scheme == Uri.UriSchemeHttp && Issuer.IsLoopback);

@@ -32,6 +32,28 @@ public sealed class MandateServerOptionsValidator : IValidateOptions<MandateServ
         Positive(options.SignInMaxFailures, "SignInMaxFailures", errors);
         Positive(options.SignInAttemptsPerMinute, "SignInAttemptsPerMinute", errors);
         Positive(options.DeviceSessionMinutes, "DeviceSessionMinutes", errors);
+        Positive(options.SigningKeyPublishAheadSeconds, "SigningKeyPublishAheadSeconds", errors);
+        Positive(options.SigningKeyRetentionSeconds, "SigningKeyRetentionSeconds", errors);
+        Positive(options.SigningKeyRefreshSeconds, "SigningKeyRefreshSeconds", errors);
+        if (options.SigningKeyRotationDays < 0)
+        {
+            errors.Add("Mandate:SigningKeyRotationDays must be 0 (no automatic rotation) or a positive number of days.");
+        }
+        else if (options.SigningKeyRotationDays > 0 && TimeSpan.FromDays(options.SigningKeyRotationDays) <= TimeSpan.FromSeconds(options.SigningKeyPublishAheadSeconds))
+        {
+            errors.Add("Mandate:SigningKeyRotationDays must be longer than Mandate:SigningKeyPublishAheadSeconds.");
+        }
+
+        if (options.SigningKeyRefreshSeconds >= options.SigningKeyPublishAheadSeconds)
+        {
+            errors.Add("Mandate:SigningKeyRefreshSeconds must be shorter than Mandate:SigningKeyPublishAheadSeconds, so every instance knows a new key before it signs.");
+        }
+
+        if (options.SigningKeyRetentionSeconds < options.IdTokenHintGraceSeconds)
+        {
+            errors.Add("Mandate:SigningKeyRetentionSeconds must be at least Mandate:IdTokenHintGraceSeconds, so a hint signed by the previous key still verifies.");
+        }
+
         if (options.ClockSkewSeconds is < 0 or > 300)
         {
             errors.Add("Mandate:ClockSkewSeconds must be between 0 and 300.");

@@ -22,8 +22,11 @@ public abstract class MandateDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>Server keys.</summary>
+    /// <summary>Server keys other than the signing keys (the encryption key).</summary>
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+
+    /// <summary>The signing keys, one row per generation.</summary>
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     /// <summary>ASP.NET Core data-protection keys (the device session cookie), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -70,6 +73,14 @@ public abstract class MandateDbContext(DbContextOptions options) : DbContext(opt
             e.ToTable("ServerKeys");
             e.HasKey(k => k.Use);
             e.Property(k => k.Use).HasMaxLength(8);
+        });
+        modelBuilder.Entity<SigningKey>(e =>
+        {
+            e.ToTable("SigningKeys");
+            e.HasKey(k => k.Generation);
+            e.Property(k => k.Generation).ValueGeneratedNever();
+            e.Property(k => k.KeyId).HasMaxLength(64);
+            e.HasIndex(k => k.KeyId).IsUnique();
         });
     }
 }

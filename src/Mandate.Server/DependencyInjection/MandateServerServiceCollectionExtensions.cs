@@ -99,8 +99,14 @@ public static class MandateServerServiceCollectionExtensions
         Set(server.ConfigurationEndpointUris, o.EndpointPath(MandateEndpoints.Configuration));
         Set(server.UserInfoEndpointUris, o.EndpointPath(MandateEndpoints.UserInfo));
         Set(server.IntrospectionEndpointUris, o.EndpointPath(MandateEndpoints.Introspection));
+        // Every published key, the one that signs first: OpenIddict signs with the first credential (its sort keeps the
+        // order of keys of one type), publishes all of them in the JWKS and validates its own tokens against them.
         server.SigningCredentials.Clear();
-        server.SigningCredentials.Add(new Microsoft.IdentityModel.Tokens.SigningCredentials(keys.SigningKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256));
+        foreach (var key in keys.PublishedSigningKeys)
+        {
+            server.SigningCredentials.Add(new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256));
+        }
+
         server.EncryptionCredentials.Clear();
         server.EncryptionCredentials.Add(new Microsoft.IdentityModel.Tokens.EncryptingCredentials(
             keys.EncryptionKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.Aes256KW, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.Aes256CbcHmacSha512));
@@ -114,7 +120,13 @@ public static class MandateServerServiceCollectionExtensions
 
     private static void AddCiba(IServiceCollection services)
     {
-        services.TryAddSingleton<ServerKeyRing>();
+        services.TryAddSingleton(sp => new ServerKeyRing(
+            new ServerKeyStore(sp.GetRequiredService<IServiceScopeFactory>()),
+            sp.GetRequiredService<IOptions<MandateServerOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ServerKeyRing>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<OpenIddictServerOptions>, ServerKeyRingChangeTokenSource>());
+        services.AddHostedService<ServerKeyRefreshService>();
         services.TryAddSingleton<ScopeCatalog>();
         services.TryAddSingleton<PollTracker>();
         services.TryAddSingleton(typeof(SharedApplicationCache<>));

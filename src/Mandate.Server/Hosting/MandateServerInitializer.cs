@@ -52,13 +52,14 @@ public sealed class MandateServerInitializer(
                 await SqliteConnectionTuning.EnableWriteAheadLogAsync(db, cancellationToken);
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
-
-            // Instances sharing a PostgreSQL database take turns here: the seed and the keys are created once.
+            // Instances sharing a PostgreSQL database take turns here: the migrations, the seed and the keys are applied
+            // and created once. (EF Core's own migration lock did not suffice: with two pending migrations, two instances
+            // starting at once both applied the second one.)
             await using (await services.GetRequiredService<MandateStartupLock>().AcquireAsync(cancellationToken))
             {
+                await db.Database.MigrateAsync(cancellationToken);
                 await SeedAsync(services, o, cancellationToken);
-                _ = keys.SigningKey;
+                await keys.RefreshAsync(cancellationToken);
                 services.GetRequiredService<DataProtectionKeyBootstrap>().EnsureActiveKey();
             }
 

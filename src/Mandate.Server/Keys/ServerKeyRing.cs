@@ -1,83 +1,262 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Mandate.Server.Configuration;
 using Mandate.Server.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Mandate.Server.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Keys;
 
 /// <summary>
-/// The server's ES256 signing key and its encryption key, generated once and persisted in the database
-/// (so every instance sharing the database signs with the same key and a restart never rotates it).
+/// The server's keys, shared through the database by every instance: the ES256 signing keys (rotated on the
+/// <see cref="SigningKeySchedule"/>) and the symmetric encryption key (created once). Each instance holds a snapshot,
+/// re-read every <see cref="SigningKeyPolicy.RefreshInterval"/> by <see cref="ServerKeyRefreshService"/>; when the
+/// signing key or the published set changes, <see cref="GetChangeToken"/> fires and OpenIddict rebuilds its options
+/// (signing credentials and JWKS) from the new snapshot.
 /// </summary>
-public sealed class ServerKeyRing(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class ServerKeyRing
 {
-    private readonly Lock _gate = new();
-    private (ECDsaSecurityKey Signing, SymmetricSecurityKey Encryption)? _keys;
+    internal const string EncryptionUse = "enc";
 
-    /// <summary>The ES256 signing key (with its private part).</summary>
-    public ECDsaSecurityKey SigningKey => Load().Signing;
+    private readonly ServerKeyStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ServerKeyRing> _logger;
+    private readonly SigningKeyPolicy _policy;
+    private readonly ConcurrentDictionary<string, ECDsaSecurityKey> _parsed = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private volatile Snapshot? _snapshot;
+    private CancellationTokenSource _changed = new();
 
-    /// <summary>The symmetric key OpenIddict requires for its encrypted token formats.</summary>
-    public SymmetricSecurityKey EncryptionKey => Load().Encryption;
-
-    private (ECDsaSecurityKey Signing, SymmetricSecurityKey Encryption) Load()
+    internal ServerKeyRing(ServerKeyStore store, IOptions<MandateServerOptions> options, TimeProvider time, ILogger<ServerKeyRing> logger)
     {
-        lock (_gate)
-        {
-            if (_keys is { } keys)
-            {
-                return keys;
-            }
-
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<MandateDbContext>();
-            var signing = LoadOrCreate(db, "sig", CreateSigningMaterial);
-            var encryption = LoadOrCreate(db, "enc", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-
-            var jwk = new JsonWebKey(signing.Material);
-            var ecdsa = ECDsa.Create(new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                D = Base64UrlEncoder.DecodeBytes(jwk.D),
-                Q = new ECPoint { X = Base64UrlEncoder.DecodeBytes(jwk.X), Y = Base64UrlEncoder.DecodeBytes(jwk.Y) },
-            });
-            var loaded = (
-                new ECDsaSecurityKey(ecdsa) { KeyId = signing.KeyId },
-                new SymmetricSecurityKey(Convert.FromBase64String(encryption.Material)) { KeyId = encryption.KeyId });
-            _keys = loaded;
-            return loaded;
-        }
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _policy = options.Value.SigningKeyPolicy;
     }
 
-    private ServerKey LoadOrCreate(MandateDbContext db, string use, Func<string> create)
-    {
-        var existing = db.ServerKeys.AsNoTracking().SingleOrDefault(k => k.Use == use);
-        if (existing is not null)
-        {
-            return existing;
-        }
+    /// <summary>The ES256 key that signs now (with its private part).</summary>
+    public ECDsaSecurityKey SigningKey => Current.Signing;
 
-        var key = new ServerKey
-        {
-            Use = use,
-            KeyId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12)),
-            Material = create(),
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.ServerKeys.Add(key);
+    /// <summary>Every published signing key (RFC 7517 key set), the one that signs first: what verifies our tokens.</summary>
+    public IReadOnlyList<ECDsaSecurityKey> PublishedSigningKeys => Current.Published;
+
+    /// <summary>The symmetric key OpenIddict requires for its encrypted token formats, and the ping data protector's.</summary>
+    public SymmetricSecurityKey EncryptionKey => Current.Encryption;
+
+    /// <summary>The schedule of the last refresh (for <c>keys list</c>).</summary>
+    public SigningKeySchedule Schedule => Current.Schedule;
+
+    /// <summary>A token that fires when the signing key or the published set changes.</summary>
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
+
+    private Snapshot Current => _snapshot ?? LoadFirstSnapshot();
+
+    /// <summary>
+    /// Re-reads the keys: creates the first keys when there are none, the next signing key when automatic rotation is
+    /// due, deletes keys past their retention, and swaps the snapshot (firing the change token when it changed).
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _refreshGate.WaitAsync(cancellationToken);
         try
         {
-            db.SaveChanges();
-            return key;
+            await RefreshCoreAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        finally
         {
-            // Another instance created it first: use theirs.
-            db.ChangeTracker.Clear();
-            return db.ServerKeys.AsNoTracking().Single(k => k.Use == use);
+            _refreshGate.Release();
         }
     }
+
+    /// <summary>
+    /// Rotates the signing key (the <c>keys rotate</c> command). Without <paramref name="immediately"/> a new key is
+    /// published now and signs after <see cref="SigningKeyPolicy.PublishAhead"/>; when one is already pending, that
+    /// one stays. With it, the pending key (published already) or else a new key signs from now on: for a suspected
+    /// compromise, or a test. The previous key stays published for the retention period.
+    /// </summary>
+    /// <returns>The key that will sign (or signs) next.</returns>
+    public async Task<SigningKey> RotateAsync(bool immediately, CancellationToken cancellationToken)
+    {
+        await _refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            var schedule = await RefreshCoreAsync(cancellationToken);
+            var now = _time.GetUtcNow();
+            if (schedule.Next is { } pending)
+            {
+                if (immediately)
+                {
+                    await _store.ActivateAsync(pending.KeyId, now, cancellationToken);
+                }
+            }
+            else
+            {
+                await CreateSigningKeyAsync(schedule.Current.Generation + 1, immediately ? now : now + _policy.PublishAhead, cancellationToken);
+            }
+
+            schedule = await RefreshCoreAsync(cancellationToken);
+            return immediately ? schedule.Current : schedule.Next ?? schedule.Current;
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Removes a replaced signing key from the JWKS at once (the <c>keys revoke</c> command, after a compromise): tokens
+    /// it signed stop verifying wherever the key set is refreshed. The key that signs cannot be revoked (rotate first).
+    /// </summary>
+    /// <returns>False when no signing key has that id.</returns>
+    /// <exception cref="InvalidOperationException">The key signs now.</exception>
+    public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
+    {
+        await _refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            var schedule = await RefreshCoreAsync(cancellationToken);
+            if (schedule.Current.KeyId == keyId)
+            {
+                throw new InvalidOperationException("Signing key " + keyId + " signs now: rotate with --now first, then revoke it.");
+            }
+
+            var found = schedule.Published.Concat(schedule.Expired).Any(k => k.KeyId == keyId)
+                && await _store.DeleteAsync([keyId], cancellationToken) > 0;
+            await RefreshCoreAsync(cancellationToken);
+            return found;
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    private Snapshot LoadFirstSnapshot()
+    {
+        // Start-up awaits RefreshAsync before anything reads the keys; this covers hosts that skip it.
+        RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return _snapshot!;
+    }
+
+    private async Task<SigningKeySchedule> RefreshCoreAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var (signing, encryption) = await _store.LoadAsync(cancellationToken);
+        var changedRows = false;
+        if (encryption is null)
+        {
+            // Another instance may store it first: then the reload below reads theirs.
+            await _store.TryAddAsync(NewEncryptionKey(now), cancellationToken);
+            changedRows = true;
+        }
+
+        var schedule = SigningKeySchedule.Compute(signing, now, _policy);
+        if (schedule is null)
+        {
+            await CreateSigningKeyAsync(signing.Count == 0 ? 1 : signing.Max(k => k.Generation) + 1, now, cancellationToken);
+            changedRows = true;
+        }
+        else if (schedule.NextRotationDue(_policy) <= now)
+        {
+            await CreateSigningKeyAsync(schedule.Current.Generation + 1, schedule.ScheduledActivation(now, _policy), cancellationToken);
+            changedRows = true;
+        }
+
+        if (schedule is { Expired.Count: > 0 })
+        {
+            await _store.DeleteAsync(schedule.Expired.Select(k => k.KeyId).ToList(), cancellationToken);
+            foreach (var key in schedule.Expired)
+            {
+                Log.SigningKeyExpired(_logger, key.KeyId);
+            }
+
+            changedRows = true;
+        }
+
+        if (changedRows)
+        {
+            (signing, encryption) = await _store.LoadAsync(cancellationToken);
+            schedule = SigningKeySchedule.Compute(signing, now, _policy);
+        }
+
+        if (schedule is null || encryption is null)
+        {
+            throw new InvalidOperationException("The server keys are not stored after creating them.");
+        }
+
+        Publish(schedule, encryption);
+        return schedule;
+    }
+
+    private async Task CreateSigningKeyAsync(int generation, DateTimeOffset activatesAt, CancellationToken cancellationToken)
+    {
+        var key = new SigningKey
+        {
+            Generation = generation,
+            KeyId = NewKeyId(),
+            Material = CreateSigningMaterial(),
+            CreatedAt = _time.GetUtcNow(),
+            ActivatesAt = activatesAt,
+        };
+        if (await _store.TryAddAsync(key, cancellationToken))
+        {
+            Log.SigningKeyCreated(_logger, key.KeyId, generation, activatesAt);
+        }
+    }
+
+    private void Publish(SigningKeySchedule schedule, ServerKey encryption)
+    {
+        var published = schedule.Published.Select(Parse).ToList();
+        var previous = _snapshot;
+        var snapshot = new Snapshot(
+            schedule,
+            published,
+            previous?.Encryption.KeyId == encryption.KeyId
+                ? previous.Encryption
+                : new SymmetricSecurityKey(Convert.FromBase64String(encryption.Material)) { KeyId = encryption.KeyId });
+        _snapshot = snapshot;
+        if (previous is not null && previous.Fingerprint == snapshot.Fingerprint)
+        {
+            return;
+        }
+
+        Log.SigningKeyActive(_logger, schedule.Current.KeyId, published.Count);
+        foreach (var kid in _parsed.Keys.Where(kid => published.All(k => k.KeyId != kid)))
+        {
+            _parsed.TryRemove(kid, out _);
+        }
+
+        if (previous is not null)
+        {
+            Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
+        }
+    }
+
+    private ECDsaSecurityKey Parse(SigningKey key) => _parsed.GetOrAdd(key.KeyId, static (kid, material) =>
+    {
+        var jwk = new JsonWebKey(material);
+        var ecdsa = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            D = Base64UrlEncoder.DecodeBytes(jwk.D),
+            Q = new ECPoint { X = Base64UrlEncoder.DecodeBytes(jwk.X), Y = Base64UrlEncoder.DecodeBytes(jwk.Y) },
+        });
+        return new ECDsaSecurityKey(ecdsa) { KeyId = kid };
+    }, key.Material);
+
+    private ServerKey NewEncryptionKey(DateTimeOffset now) => new()
+    {
+        Use = EncryptionUse,
+        KeyId = NewKeyId(),
+        Material = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        CreatedAt = now,
+    };
+
+    private static string NewKeyId() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12));
 
     private static string CreateSigningMaterial()
     {
@@ -92,5 +271,12 @@ public sealed class ServerKeyRing(IServiceScopeFactory scopes, TimeProvider time
             ["d"] = Base64UrlEncoder.Encode(p.D!),
         };
         return System.Text.Json.JsonSerializer.Serialize(jwk);
+    }
+
+    private sealed record Snapshot(SigningKeySchedule Schedule, IReadOnlyList<ECDsaSecurityKey> Published, SymmetricSecurityKey Encryption)
+    {
+        public ECDsaSecurityKey Signing => Published[0];
+
+        public string Fingerprint { get; } = string.Join(' ', Published.Select(k => k.KeyId));
     }
 }

@@ -37,4 +37,16 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "Seed loaded from {Path}: {Clients} clients, {Users} users, {Scopes} scopes.")]
     public static partial void SeedLoaded(ILogger logger, string path, int clients, int users, int scopes);
+
+    [LoggerMessage(11, LogLevel.Information, "Signing key {KeyId} created (generation {Generation}); published now, signs from {ActivatesAt:O}.")]
+    public static partial void SigningKeyCreated(ILogger logger, string keyId, int generation, DateTimeOffset activatesAt);
+
+    [LoggerMessage(12, LogLevel.Information, "Signing key {KeyId} signs; {Published} signing keys published.")]
+    public static partial void SigningKeyActive(ILogger logger, string keyId, int published);
+
+    [LoggerMessage(13, LogLevel.Information, "Signing key {KeyId} removed: replaced longer ago than the retention period.")]
+    public static partial void SigningKeyExpired(ILogger logger, string keyId);
+
+    [LoggerMessage(14, LogLevel.Warning, "Reading the signing keys failed ({Reason}); the keys already loaded stay in use.")]
+    public static partial void SigningKeyRefreshFailed(ILogger logger, string reason);
 }

@@ -51,8 +51,9 @@ public sealed class ConcurrentStartTests : IAsyncLifetime
     [DatabaseFact]
     public async Task SigningAndEncryptionKeys_AreCreatedOnceAndUsedByEveryInstance()
     {
-        Assert.Equal(2, await _database!.ScalarAsync<int>("""SELECT count(*) FROM "ServerKeys" """));
-        var kid = await _database.ScalarAsync<string>("""SELECT "KeyId" FROM "ServerKeys" WHERE "Use" = 'sig'""");
+        Assert.Equal(1, await _database!.ScalarAsync<int>("""SELECT count(*) FROM "ServerKeys" """));
+        Assert.Equal(1, await _database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
+        var kid = await _database.ScalarAsync<string>("""SELECT "KeyId" FROM "SigningKeys" """);
         foreach (var server in _servers)
         {
             var jwks = await (await server.Client.GetAsync(MandateTestServer.Issuer + "/connect/jwk_uri")).ReadJsonAsync();

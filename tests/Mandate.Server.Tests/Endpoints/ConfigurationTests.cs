@@ -9,6 +9,9 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("Mandate:CibaIntervalSeconds", "0", "CibaIntervalSeconds")]
     [InlineData("Mandate:Issuer", "http://id.example.com/realm", "AllowInsecureHttp")]
+    [InlineData("Mandate:SigningKeyRotationDays", "-1", "SigningKeyRotationDays")]
+    [InlineData("Mandate:SigningKeyPublishAheadSeconds", "30", "SigningKeyRefreshSeconds")]
+    [InlineData("Mandate:SigningKeyRetentionSeconds", "3600", "IdTokenHintGraceSeconds")]
     public async Task InvalidSetting_FailsAtStartupNamingIt(string key, string value, string named)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => MandateTestServer.StartAsync(new TestSeed(), settings: new() { [key] = value }));

@@ -152,6 +152,34 @@ namespace Mandate.Server.Data.Migrations.PostgreSql
                     b.ToTable("ServerKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Mandate.Server.Data.SigningKey", b =>
+                {
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ActivatesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Generation");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("SigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("Mandate.Server.Data.UsedJwtId", b =>
                 {
                     b.Property<string>("Id")

@@ -145,6 +145,34 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.ToTable("ServerKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Mandate.Server.Data.SigningKey", b =>
+                {
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActivatesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Generation");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.ToTable("SigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("Mandate.Server.Data.UsedJwtId", b =>
                 {
                     b.Property<string>("Id")
