@@ -15,7 +15,11 @@
 # bounded in time. Runs as root (CI); otherwise the root steps go through sudo.
 #
 # Settings (env): MANDATE_PG_CLUSTER (mandate-test), MANDATE_PG_PORT (55432), MANDATE_PG_ROLE (mandate_test),
-# MANDATE_PG_ENV_FILE (.mandate/test-postgres.env).
+# MANDATE_PG_ENV_FILE (.mandate/test-postgres.env), MANDATE_PG_ENV_VAR (MANDATE_TEST_POSTGRES: the variable the file
+# sets; the file also sets <VAR>_CLUSTER='<version>/<cluster>', which pg_ctlcluster takes, for tests that restart it).
+# scripts/test.sh runs it twice: the shared cluster, and a second one (mandate-restart, 55433,
+# MANDATE_TEST_POSTGRES_RESTART) that only the PostgreSQL-restart test uses, since a restart would break every other
+# test on its cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +27,7 @@ cluster=${MANDATE_PG_CLUSTER:-mandate-test}
 port=${MANDATE_PG_PORT:-55432}
 role=${MANDATE_PG_ROLE:-mandate_test}
 env_file=${MANDATE_PG_ENV_FILE:-.mandate/test-postgres.env}
+env_var=${MANDATE_PG_ENV_VAR:-MANDATE_TEST_POSTGRES}
 socket_dir=/var/run/postgresql
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -32,6 +37,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 [[ "$role" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || fail "MANDATE_PG_ROLE must be a lower-case SQL identifier"
 [[ "$port" =~ ^[0-9]{2,5}$ ]] || fail "MANDATE_PG_PORT must be a port number"
 [[ "$cluster" =~ ^[A-Za-z0-9_-]+$ ]] || fail "MANDATE_PG_CLUSTER may hold letters, digits, '-' and '_' only"
+[[ "$env_var" =~ ^[A-Z_][A-Z0-9_]*$ ]] || fail "MANDATE_PG_ENV_VAR must be an upper-case variable name"
 
 # The newest installed server version (a directory under /usr/lib/postgresql with a bin/postgres).
 server_version() {
@@ -106,7 +112,7 @@ password_works() {
 
 password=""
 if [ -f "$env_file" ]; then
-  password=$(sed -n "s/^MANDATE_TEST_POSTGRES='.*;Password=\([0-9a-f]*\)'\$/\1/p" "$env_file")
+  password=$(sed -n "s/^$env_var='.*;Password=\([0-9a-f]*\)'\$/\1/p" "$env_file")
 fi
 if [ -z "$password" ] || ! password_works "$password"; then
   log "role and database $role"
@@ -119,8 +125,9 @@ SELECT format('CREATE DATABASE %I OWNER %I', '$role', '$role') WHERE NOT EXISTS 
 SQL
   password_works "$password" || fail "role $role cannot sign in over 127.0.0.1:$port"
   mkdir -p "$(dirname "$env_file")"
-  (umask 077; printf "MANDATE_TEST_POSTGRES='%s'\n" "$(connection_string "$password")" >"$env_file.tmp")
+  (umask 077; printf "%s='%s'\n%s_CLUSTER='%s/%s'\n" "$env_var" "$(connection_string "$password")" "$env_var" "$version" "$cluster" >"$env_file.tmp")
   mv "$env_file.tmp" "$env_file"
 fi
+grep -q "^${env_var}_CLUSTER=" "$env_file" || printf "%s_CLUSTER='%s/%s'\n" "$env_var" "$version" "$cluster" >>"$env_file"
 chmod 600 "$env_file"
-log "PostgreSQL $version on 127.0.0.1:$port, role and database $role; MANDATE_TEST_POSTGRES is in $env_file"
+log "PostgreSQL $version on 127.0.0.1:$port, role and database $role; $env_var is in $env_file"

@@ -30,6 +30,10 @@ fi
 log "PostgreSQL (scripts/postgres.sh)"
 scripts/postgres.sh
 set -a; . .mandate/test-postgres.env; set +a
+#    A second cluster that only the PostgreSQL-restart test stops and starts (MANDATE_TEST_POSTGRES_RESTART).
+MANDATE_PG_CLUSTER=mandate-restart MANDATE_PG_PORT=55433 MANDATE_PG_ENV_VAR=MANDATE_TEST_POSTGRES_RESTART \
+  MANDATE_PG_ENV_FILE=.mandate/test-postgres-restart.env scripts/postgres.sh
+set -a; . .mandate/test-postgres-restart.env; set +a
 
 # 4. Build once, then test every project of the solution.
 log "dotnet build"

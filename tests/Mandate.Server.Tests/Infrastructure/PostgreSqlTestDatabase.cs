@@ -21,9 +21,12 @@ public sealed class PostgreSqlTestDatabase : IAsyncDisposable
     /// <summary>The server settings that put a test server on this database.</summary>
     public Dictionary<string, string?> Settings() => new() { ["ConnectionStrings:Mandate"] = ConnectionString };
 
-    public static async Task<PostgreSqlTestDatabase> CreateAsync()
+    public static Task<PostgreSqlTestDatabase> CreateAsync() =>
+        CreateAsync(PostgreSqlTestServer.ConnectionString ?? throw new InvalidOperationException(PostgreSqlTestServer.SkipReason));
+
+    /// <summary>A fresh database on the server <paramref name="server"/> (a connection string for a role that may create databases).</summary>
+    public static async Task<PostgreSqlTestDatabase> CreateAsync(string server)
     {
-        var server = PostgreSqlTestServer.ConnectionString ?? throw new InvalidOperationException(PostgreSqlTestServer.SkipReason);
         var name = "mandate_t_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
 

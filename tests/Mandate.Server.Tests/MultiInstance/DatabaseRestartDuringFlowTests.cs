@@ -12,12 +12,12 @@ namespace Mandate.Server.Tests.MultiInstance;
 /// <summary>
 /// PostgreSQL dropping every connection (what a restart does to the clients) in the middle of a CIBA flow served by
 /// two instances: the flow completes after it, nothing is lost or doubled, and the cross-instance event relay comes
-/// back by itself (issue 8). Each test has its own database, so dropping its connections touches no other test.
+/// back by itself (issue 8). Each test has its own database, so dropping its connections touches no other test;
+/// <see cref="PostgreSqlRestartTests"/> stops and starts a whole cluster.
 /// </summary>
 [RequiresPostgreSql]
 public sealed class DatabaseRestartDuringFlowTests
 {
-    private const int Attempts = 10;
     private const int EventAttempts = 20;
 
     [DatabaseFact]
@@ -33,19 +33,19 @@ public sealed class DatabaseRestartDuringFlowTests
 
         Assert.NotEqual(0, await database.TerminateOtherSessionsAsync());
 
-        var poll = await PastOutageAsync(() => a.PollAsync(seed.Agent, authReqId));
+        var poll = await Outage.RetryWhileUnavailableAsync(() => a.PollAsync(seed.Agent, authReqId));
         Assert.Equal(HttpStatusCode.BadRequest, poll.StatusCode);
         Assert.Contains(await poll.ErrorAsync(), new[] { "authorization_pending", "slow_down" });
 
-        var list = await PastOutageAsync(() => device.GetAsync("/device/api/requests"));
+        var list = await Outage.RetryWhileUnavailableAsync(() => device.GetAsync("/device/api/requests"));
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         var id = Assert.Single((await list.ReadJsonAsync()).EnumerateArray()).GetProperty("id").GetString();
-        var approve = await PastOutageAsync(() => device.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { }));
+        var approve = await Outage.RetryWhileUnavailableAsync(() => device.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { }));
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
 
-        var token = await PastOutageAsync(() => a.PollAsync(seed.Agent, authReqId));
+        var token = await Outage.RetryWhileUnavailableAsync(() => a.PollAsync(seed.Agent, authReqId));
         Assert.True(token.StatusCode == HttpStatusCode.OK, (await token.ReadJsonAsync()).ToString());
-        await (await PastOutageAsync(() => b.PollAsync(seed.Agent, authReqId))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await (await Outage.RetryWhileUnavailableAsync(() => b.PollAsync(seed.Agent, authReqId))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
 
         Assert.Equal(1, await database.ScalarAsync<int>("SELECT count(*) FROM \"BackchannelRequests\""));
         Assert.Equal(3, await database.ScalarAsync<int>("SELECT \"Status\" FROM \"BackchannelRequests\"")); // Redeemed
@@ -87,21 +87,6 @@ public sealed class DatabaseRestartDuringFlowTests
         await cancel.CancelAsync();
         await pump;
         Assert.True(received, "no request made on B after the drop reached the event stream open on A");
-    }
-
-    /// <summary>Repeats a call while it answers a retryable 503 (with <c>Retry-After: 1</c>), at most <see cref="Attempts"/> times.</summary>
-    private static async Task<HttpResponseMessage> PastOutageAsync(Func<Task<HttpResponseMessage>> call)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await call();
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == Attempts)
-            {
-                return response;
-            }
-
-            Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
-        }
     }
 
     private static async Task<bool> CreatedEventAsync(ChannelReader<string> lines, CancellationToken cancellationToken)

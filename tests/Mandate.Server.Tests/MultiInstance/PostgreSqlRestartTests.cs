@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mandate.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mandate.Server.Tests.MultiInstance;
+
+/// <summary>
+/// A real PostgreSQL restart (the cluster stopped, then started) in the middle of a CIBA flow served by two instances:
+/// while it is down every call gets a retryable 503, never a 500; after it the flow completes on the same instances,
+/// without a restart of theirs, and nothing is lost or doubled (issue 8). It runs on its own cluster
+/// (<see cref="RestartablePostgreSql"/>).
+/// </summary>
+public sealed class PostgreSqlRestartTests
+{
+    [RestartablePostgreSqlFact]
+    public async Task FlowAcrossAClusterRestart_CompletesOnce_AndTheOutageAnswers503()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync(RestartablePostgreSql.ConnectionString!);
+        var seed = new TestSeed();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
+        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
+        var authReqId = await a.StartCibaAsync(seed.Agent);
+        using var device = await b.SignInAsync("end.user", seed.EndUserPassword);
+
+        await RestartablePostgreSql.StopAsync();
+        try
+        {
+            var poll = await a.PollAsync(seed.Agent, authReqId);
+            await poll.AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "temporarily_unavailable");
+            Assert.Equal("1", poll.Headers.GetValues("Retry-After").Single());
+
+            var list = await device.GetAsync("/device/api/requests");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, list.StatusCode);
+            Assert.Equal("application/problem+json", list.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            await RestartablePostgreSql.StartAsync();
+        }
+
+        var pending = await Outage.RetryWhileUnavailableAsync(() => device.GetAsync("/device/api/requests"));
+        Assert.Equal(HttpStatusCode.OK, pending.StatusCode);
+        var id = Assert.Single((await pending.ReadJsonAsync()).EnumerateArray()).GetProperty("id").GetString();
+        var approve = await Outage.RetryWhileUnavailableAsync(() => device.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { }));
+        Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
+
+        var token = await Outage.RetryWhileUnavailableAsync(() => a.PollAsync(seed.Agent, authReqId));
+        Assert.True(token.StatusCode == HttpStatusCode.OK, (await token.ReadJsonAsync()).ToString());
+        await (await b.PollAsync(seed.Agent, authReqId)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+
+        Assert.Equal(1, await database.ScalarAsync<int>("SELECT count(*) FROM \"BackchannelRequests\""));
+        Assert.Equal(3, await database.ScalarAsync<int>("SELECT \"Status\" FROM \"BackchannelRequests\"")); // Redeemed
+        Assert.Equal(
+            "ciba.approve ciba.redeem ciba.request",
+            await database.ScalarAsync<string>(
+                "SELECT string_agg(\"Event\", ' ' ORDER BY \"Event\") FROM \"AuditLog\" WHERE \"Event\" LIKE 'ciba.%'"));
+    }
+}
