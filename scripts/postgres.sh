@@ -110,9 +110,20 @@ password_works() {
     psql -X -q -At -h 127.0.0.1 -p "$port" -U "$role" -d "$role" >/dev/null 2>&1
 }
 
+# The cluster keeps its own copy of the role's password (root only), so that a second checkout on this machine (a
+# fresh clone beside the working one) reuses it instead of resetting it under the other checkout's feet.
+cluster_password_file="/etc/postgresql/$version/$cluster/mandate-$role.password"
+save_cluster_password() { printf '%s\n' "$password" | as_root sh -c 'umask 077; cat > "$1"' sh "$cluster_password_file"; }
 password=""
 if [ -f "$env_file" ]; then
   password=$(sed -n "s/^$env_var='.*;Password=\([0-9a-f]*\)'\$/\1/p" "$env_file")
+fi
+if [ -z "$password" ] || ! password_works "$password"; then
+  password=$(as_root cat "$cluster_password_file" 2>/dev/null | tr -cd '0-9a-f')
+  if [ -n "$password" ] && password_works "$password"; then
+    log "role $role: password from $cluster_password_file"
+    rm -f "$env_file"
+  fi
 fi
 if [ -z "$password" ] || ! password_works "$password"; then
   log "role and database $role"
@@ -124,6 +135,11 @@ ALTER ROLE "$role" LOGIN CREATEDB PASSWORD '$password';
 SELECT format('CREATE DATABASE %I OWNER %I', '$role', '$role') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$role') \gexec
 SQL
   password_works "$password" || fail "role $role cannot sign in over 127.0.0.1:$port"
+  save_cluster_password
+  rm -f "$env_file"
+fi
+as_root test -f "$cluster_password_file" || save_cluster_password
+if [ ! -f "$env_file" ]; then
   mkdir -p "$(dirname "$env_file")"
   (umask 077; printf "%s='%s'\n%s_CLUSTER='%s/%s'\n" "$env_var" "$(connection_string "$password")" "$env_var" "$version" "$cluster" >"$env_file.tmp")
   mv "$env_file.tmp" "$env_file"
