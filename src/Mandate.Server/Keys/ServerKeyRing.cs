@@ -59,18 +59,7 @@ public sealed class ServerKeyRing
     /// Re-reads the keys: creates the first keys when there are none, the next signing key when automatic rotation is
     /// due, deletes keys past their retention, and swaps the snapshot (firing the change token when it changed).
     /// </summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        await _refreshGate.WaitAsync(cancellationToken);
-        try
-        {
-            await RefreshCoreAsync(cancellationToken);
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
+    public Task RefreshAsync(CancellationToken cancellationToken) => InTurnAsync(RefreshCoreAsync, cancellationToken);
 
     /// <summary>
     /// Rotates the signing key (the <c>keys rotate</c> command). Without <paramref name="immediately"/> a new key is
@@ -79,33 +68,25 @@ public sealed class ServerKeyRing
     /// compromise, or a test. The previous key stays published for the retention period.
     /// </summary>
     /// <returns>The key that will sign (or signs) next.</returns>
-    public async Task<SigningKey> RotateAsync(bool immediately, CancellationToken cancellationToken)
+    public Task<SigningKey> RotateAsync(bool immediately, CancellationToken cancellationToken) => InTurnAsync(async ct =>
     {
-        await _refreshGate.WaitAsync(cancellationToken);
-        try
+        var schedule = await RefreshCoreAsync(ct);
+        var now = _time.GetUtcNow();
+        if (schedule.Next is { } pending)
         {
-            var schedule = await RefreshCoreAsync(cancellationToken);
-            var now = _time.GetUtcNow();
-            if (schedule.Next is { } pending)
+            if (immediately)
             {
-                if (immediately)
-                {
-                    await _store.ActivateAsync(pending.KeyId, now, cancellationToken);
-                }
+                await _store.ActivateAsync(pending.KeyId, now, ct);
             }
-            else
-            {
-                await CreateSigningKeyAsync(schedule.Current.Generation + 1, immediately ? now : now + _policy.PublishAhead, cancellationToken);
-            }
+        }
+        else
+        {
+            await CreateSigningKeyAsync(schedule.Current.Generation + 1, immediately ? now : now + _policy.PublishAhead, ct);
+        }
 
-            schedule = await RefreshCoreAsync(cancellationToken);
-            return immediately ? schedule.Current : schedule.Next ?? schedule.Current;
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
+        schedule = await RefreshCoreAsync(ct);
+        return immediately ? schedule.Current : schedule.Next ?? schedule.Current;
+    }, cancellationToken);
 
     /// <summary>
     /// Removes a replaced signing key from the JWKS at once (the <c>keys revoke</c> command, after a compromise): tokens
@@ -113,21 +94,27 @@ public sealed class ServerKeyRing
     /// </summary>
     /// <returns>False when no signing key has that id.</returns>
     /// <exception cref="InvalidOperationException">The key signs now.</exception>
-    public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken) => InTurnAsync(async ct =>
+    {
+        var schedule = await RefreshCoreAsync(ct);
+        if (schedule.Current.KeyId == keyId)
+        {
+            throw new InvalidOperationException("Signing key " + keyId + " signs now: rotate with --now first, then revoke it.");
+        }
+
+        var found = schedule.Published.Concat(schedule.Expired).Any(k => k.KeyId == keyId)
+            && await _store.DeleteAsync([keyId], ct) > 0;
+        await RefreshCoreAsync(ct);
+        return found;
+    }, cancellationToken);
+
+    /// <summary>Runs one key operation at a time in this process (the database settles races between processes).</summary>
+    private async Task<T> InTurnAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         await _refreshGate.WaitAsync(cancellationToken);
         try
         {
-            var schedule = await RefreshCoreAsync(cancellationToken);
-            if (schedule.Current.KeyId == keyId)
-            {
-                throw new InvalidOperationException("Signing key " + keyId + " signs now: rotate with --now first, then revoke it.");
-            }
-
-            var found = schedule.Published.Concat(schedule.Expired).Any(k => k.KeyId == keyId)
-                && await _store.DeleteAsync([keyId], cancellationToken) > 0;
-            await RefreshCoreAsync(cancellationToken);
-            return found;
+            return await operation(cancellationToken);
         }
         finally
         {

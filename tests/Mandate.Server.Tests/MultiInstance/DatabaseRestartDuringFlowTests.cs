@@ -37,22 +37,7 @@ public sealed class DatabaseRestartDuringFlowTests
         Assert.Equal(HttpStatusCode.BadRequest, poll.StatusCode);
         Assert.Contains(await poll.ErrorAsync(), new[] { "authorization_pending", "slow_down" });
 
-        var list = await Outage.RetryWhileUnavailableAsync(() => device.GetAsync("/device/api/requests"));
-        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        var id = Assert.Single((await list.ReadJsonAsync()).EnumerateArray()).GetProperty("id").GetString();
-        var approve = await Outage.RetryWhileUnavailableAsync(() => device.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { }));
-        Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
-
-        var token = await Outage.RetryWhileUnavailableAsync(() => a.PollAsync(seed.Agent, authReqId));
-        Assert.True(token.StatusCode == HttpStatusCode.OK, (await token.ReadJsonAsync()).ToString());
-        await (await Outage.RetryWhileUnavailableAsync(() => b.PollAsync(seed.Agent, authReqId))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
-
-        Assert.Equal(1, await database.ScalarAsync<int>("SELECT count(*) FROM \"BackchannelRequests\""));
-        Assert.Equal(3, await database.ScalarAsync<int>("SELECT \"Status\" FROM \"BackchannelRequests\"")); // Redeemed
-        Assert.Equal(
-            "ciba.approve ciba.redeem ciba.request",
-            await database.ScalarAsync<string>(
-                "SELECT string_agg(\"Event\", ' ' ORDER BY \"Event\") FROM \"AuditLog\" WHERE \"Event\" LIKE 'ciba.%'"));
+        await FlowAfterOutage.CompletesOnceAsync(a, b, device, seed, authReqId, database);
     }
 
     [DatabaseFact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Mandate.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -40,21 +39,6 @@ public sealed class PostgreSqlRestartTests
             await RestartablePostgreSql.StartAsync();
         }
 
-        var pending = await Outage.RetryWhileUnavailableAsync(() => device.GetAsync("/device/api/requests"));
-        Assert.Equal(HttpStatusCode.OK, pending.StatusCode);
-        var id = Assert.Single((await pending.ReadJsonAsync()).EnumerateArray()).GetProperty("id").GetString();
-        var approve = await Outage.RetryWhileUnavailableAsync(() => device.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { }));
-        Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
-
-        var token = await Outage.RetryWhileUnavailableAsync(() => a.PollAsync(seed.Agent, authReqId));
-        Assert.True(token.StatusCode == HttpStatusCode.OK, (await token.ReadJsonAsync()).ToString());
-        await (await b.PollAsync(seed.Agent, authReqId)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
-
-        Assert.Equal(1, await database.ScalarAsync<int>("SELECT count(*) FROM \"BackchannelRequests\""));
-        Assert.Equal(3, await database.ScalarAsync<int>("SELECT \"Status\" FROM \"BackchannelRequests\"")); // Redeemed
-        Assert.Equal(
-            "ciba.approve ciba.redeem ciba.request",
-            await database.ScalarAsync<string>(
-                "SELECT string_agg(\"Event\", ' ' ORDER BY \"Event\") FROM \"AuditLog\" WHERE \"Event\" LIKE 'ciba.%'"));
+        await FlowAfterOutage.CompletesOnceAsync(a, b, device, seed, authReqId, database);
     }
 }
