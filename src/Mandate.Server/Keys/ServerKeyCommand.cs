@@ -38,8 +38,8 @@ public static class ServerKeyCommand
             && new SqliteConnectionStringBuilder(database.ConnectionString).DataSource is { Length: > 0 } file && !File.Exists(file))
         {
             // Creating a database here would hand out keys no instance uses: the operator is in the wrong place.
-            await error.WriteLineAsync($"No Mandate database at {Path.GetFullPath(file)}: run the command where the server runs "
-                + "(its data directory), or set ConnectionStrings__Mandate to the database the instances share.");
+            await error.WriteLineAsync($"No Mandate database at {Path.GetFullPath(file)}: run the command from the folder the server "
+                + "runs in, or set Mandate__DataDirectory or ConnectionStrings__Mandate to the database the instances use.");
             return 1;
         }
 

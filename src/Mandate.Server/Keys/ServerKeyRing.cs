@@ -70,22 +70,38 @@ public sealed class ServerKeyRing
     /// <returns>The key that will sign (or signs) next.</returns>
     public Task<SigningKey> RotateAsync(bool immediately, CancellationToken cancellationToken) => InTurnAsync(async ct =>
     {
-        var schedule = await RefreshCoreAsync(ct);
-        var now = _time.GetUtcNow();
-        if (schedule.Next is { } pending)
+        // Another instance may create the next generation between our read and our insert (the insert then loses on
+        // the primary key): read again and act on theirs — a key that already signs is the rotation asked for.
+        var lost = 0;
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (immediately)
+            var schedule = await RefreshCoreAsync(ct);
+            var now = _time.GetUtcNow();
+            if (immediately && lost != 0 && schedule.Current.Generation >= lost)
             {
+                return schedule.Current;
+            }
+
+            if (schedule.Next is { } pending)
+            {
+                if (!immediately)
+                {
+                    return pending;
+                }
+
                 await _store.ActivateAsync(pending.KeyId, now, ct);
             }
-        }
-        else
-        {
-            await CreateSigningKeyAsync(schedule.Current.Generation + 1, immediately ? now : now + _policy.PublishAhead, ct);
+            else if (!await CreateSigningKeyAsync(schedule.Current.Generation + 1, immediately ? now : now + _policy.PublishAhead, ct))
+            {
+                lost = schedule.Current.Generation + 1;
+                continue;
+            }
+
+            schedule = await RefreshCoreAsync(ct);
+            return immediately ? schedule.Current : schedule.Next ?? schedule.Current;
         }
 
-        schedule = await RefreshCoreAsync(ct);
-        return immediately ? schedule.Current : schedule.Next ?? schedule.Current;
+        throw new InvalidOperationException("The signing keys kept changing under the rotation; run it again.");
     }, cancellationToken);
 
     /// <summary>
@@ -179,7 +195,7 @@ public sealed class ServerKeyRing
         return schedule;
     }
 
-    private async Task CreateSigningKeyAsync(int generation, DateTimeOffset activatesAt, CancellationToken cancellationToken)
+    private async Task<bool> CreateSigningKeyAsync(int generation, DateTimeOffset activatesAt, CancellationToken cancellationToken)
     {
         var key = new SigningKey
         {
@@ -189,10 +205,13 @@ public sealed class ServerKeyRing
             CreatedAt = _time.GetUtcNow(),
             ActivatesAt = activatesAt,
         };
-        if (await _store.TryAddAsync(key, cancellationToken))
+        if (!await _store.TryAddAsync(key, cancellationToken))
         {
-            Log.SigningKeyCreated(_logger, key.KeyId, generation, activatesAt);
+            return false;
         }
+
+        Log.SigningKeyCreated(_logger, key.KeyId, generation, activatesAt);
+        return true;
     }
 
     private void Publish(SigningKeySchedule schedule, ServerKey encryption)

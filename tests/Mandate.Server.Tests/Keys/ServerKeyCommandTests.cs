@@ -1,5 +1,6 @@
 using Mandate.Server.Keys;
 using Mandate.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Keys;
@@ -46,6 +47,22 @@ public sealed class ServerKeyCommandTests(ServerFixture fixture) : IClassFixture
         var (code, _, error) = await RunAsync("revoke", Keys.SigningKey.KeyId);
         Assert.Equal(1, code);
         Assert.Contains("rotate with --now first", error);
+    }
+
+    [Fact]
+    public async Task InAFolderWithoutADatabase_RefusesWithExitCode1_AndCreatesNothing()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "mandate-no-db-" + Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Mandate:DataDirectory"] = directory }).Build();
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration).AddLogging().AddMandateServer().BuildServiceProvider();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(1, await ServerKeyCommand.RunAsync(services, ["rotate"], output, error, CancellationToken.None));
+        Assert.Contains("No Mandate database at " + Path.Combine(directory, "mandate.db"), error.ToString());
+        Assert.False(Directory.Exists(directory));
     }
 
     [Theory]

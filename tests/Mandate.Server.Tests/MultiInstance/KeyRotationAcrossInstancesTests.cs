@@ -55,6 +55,27 @@ public sealed class KeyRotationAcrossInstancesTests
         Assert.Equal(onA, await b.PublishedKidsAsync());
     }
 
+    [DatabaseFact]
+    public async Task RotateNowOnB_PromotesTheKeyThatAutomaticRotationOnAPublished_InsteadOfMakingAnother()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        var seed = new TestSeed();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
+        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
+        time.Advance(TimeSpan.FromHours(23));
+        await Ring(a).RefreshAsync(CancellationToken.None);
+        var pending = Assert.IsType<Mandate.Server.Data.SigningKey>(Ring(a).Schedule.Next).KeyId;
+
+        var rotated = await Ring(b).RotateAsync(immediately: true, CancellationToken.None);
+
+        Assert.Equal(pending, rotated.KeyId);
+        Assert.Equal(2, await database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
+        Assert.Equal(pending, KeyCalls.Kid(await b.ClientCredentialsTokenAsync(seed)));
+        await Ring(a).RefreshAsync(CancellationToken.None);
+        Assert.Equal(pending, KeyCalls.Kid(await a.ClientCredentialsTokenAsync(seed)));
+    }
+
     private static Dictionary<string, string?> Settings(PostgreSqlTestDatabase database) =>
         new(database.Settings().Concat(OneDayRotation));
 
