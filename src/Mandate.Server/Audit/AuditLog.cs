@@ -15,8 +15,15 @@ public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<Aud
     public async Task WriteAsync(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome, CancellationToken cancellationToken)
     {
         Stage(@event, clientId, subject, scopes, details, outcome);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Saved or not, nothing staged stays behind for a later save of this request.
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Logs one entry and adds its row to the request's unit of work without saving: the caller's next

@@ -14,8 +14,14 @@ public sealed class BackchannelRequestStore(MandateDbContext db)
     public async Task AddAsync(BackchannelRequestRecord record, CancellationToken cancellationToken)
     {
         db.BackchannelRequests.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Finds a request by its <c>auth_req_id</c> (every poll does this: a compiled query, so EF Core skips

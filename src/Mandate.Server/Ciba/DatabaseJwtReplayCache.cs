@@ -11,30 +11,43 @@ public sealed class DatabaseJwtReplayCache(MandateDbContext db, TimeProvider tim
     /// <inheritdoc />
     public async ValueTask<bool> TryUseAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
+        if (!await TryReserveAsync(purpose, clientId, jwtId, expiresAt, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The row joins the scoped context's unit of work; the check before it spares a replay the save.</remarks>
+    public async ValueTask<bool> TryReserveAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
         var key = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\n" + clientId + "\n" + jwtId)));
-        var now = time.GetUtcNow();
         if (await db.UsedJwtIds.AsNoTracking().AnyAsync(j => j.Id == key, cancellationToken))
         {
             return false;
         }
 
-        db.UsedJwtIds.Add(new UsedJwtId { Id = key, ExpiresAt = expiresAt });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        db.ChangeTracker.Clear();
         if (RandomNumberGenerator.GetInt32(64) == 0)
         {
+            var now = time.GetUtcNow();
             await db.UsedJwtIds.Where(j => j.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         }
 
+        db.UsedJwtIds.Add(new UsedJwtId { Id = key, ExpiresAt = expiresAt });
         return true;
     }
 }

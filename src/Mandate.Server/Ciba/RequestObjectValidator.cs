@@ -13,6 +13,9 @@ namespace Mandate.Server.Ciba;
 /// </summary>
 public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache replay)
 {
+    /// <summary>The answer to a request object whose <c>jti</c> was used before (CIBA §7.1.1).</summary>
+    public static OAuthError Replayed => Invalid("Request object: this jti has already been used.");
+
     /// <summary>Algorithms accepted for request objects (FAPI-CIBA §7.10), advertised in discovery.</summary>
     public static readonly IReadOnlyList<string> SupportedAlgorithms = ["ES256", "PS256"];
 
@@ -70,9 +73,9 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
             return Invalid("Request object: it may not contain request or request_uri.");
         }
 
-        if (!await replay.TryUseAsync("request_object", client.ClientId, jwtId, exp, cancellationToken))
+        if (!await replay.TryReserveAsync("request_object", client.ClientId, jwtId, exp, cancellationToken))
         {
-            return Invalid("Request object: this jti has already been used.");
+            return Replayed;
         }
 
         return claims;

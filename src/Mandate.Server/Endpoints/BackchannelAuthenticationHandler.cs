@@ -8,6 +8,7 @@ using Mandate.Server.Logging;
 using Mandate.Server.Ping;
 using Mandate.Server.Protocol;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -50,11 +51,12 @@ public sealed class BackchannelAuthenticationHandler(
             return Refuse(null, client.Error, http);
         }
 
+        // The request object's jti is reserved, not yet saved: it is written with the request below, or with the
+        // refusal's audit row, in one commit either way.
         var validated = await validator.ValidateAsync(client.Value, form.Value, limits, cancellationToken);
         if (validated.Failed)
         {
-            await audit.WriteAsync("ciba.request", client.Value.ClientId, null, null, null, validated.Error.Code, cancellationToken);
-            return Refuse(client.Value.ClientId, validated.Error, http);
+            return await RefuseAndAuditAsync(client.Value.ClientId, validated.Error, http);
         }
 
         var request = validated.Value;
@@ -78,7 +80,16 @@ public sealed class BackchannelAuthenticationHandler(
             IntervalSeconds = options.Value.CibaIntervalSeconds,
         };
         audit.Stage("ciba.request", record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success");
-        await store.AddAsync(record, cancellationToken);
+        try
+        {
+            await store.AddAsync(record, cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // The same request object sent twice at once: the other copy was saved first (CIBA section 7.1.1, jti).
+            return await RefuseAndAuditAsync(record.ClientId, RequestObjectValidator.Replayed, http);
+        }
+
         Log.CibaRequestCreated(logger, record.Id, record.ClientId, record.DeliveryMode);
         deviceEvents.Publish(record.Subject, new DeviceEvent("created", record.Id));
 
@@ -106,6 +117,22 @@ public sealed class BackchannelAuthenticationHandler(
             TimeSpan.FromSeconds(o.CibaMaxExpirySeconds),
             o.RequireOpenIdScope,
             new RequestObjectPolicy(audiences, TimeSpan.FromSeconds(o.ClockSkewSeconds), TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds)));
+    }
+
+    private async Task<IResult> RefuseAndAuditAsync(string clientId, OAuthError error, HttpContext http)
+    {
+        try
+        {
+            await audit.WriteAsync("ciba.request", clientId, null, null, null, error.Code, http.RequestAborted);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // A copy of this request object sent at the same moment recorded its jti first; this refusal is audited
+            // without it.
+            await audit.WriteAsync("ciba.request", clientId, null, null, null, error.Code, http.RequestAborted);
+        }
+
+        return Refuse(clientId, error, http);
     }
 
     private IResult Refuse(string? clientId, OAuthError error, HttpContext http)

@@ -77,6 +77,40 @@ public abstract class RequestObjectTests(ServerFixture fixture)
         await Rejected(request);
     }
 
+    [DatabaseFact]
+    public async Task RO_13_SameRequestObjectSentEightTimesAtOnce_IsAcceptedOnce()
+    {
+        var request = Jwt.SignEs256(Agent.Key, Agent.Kid, Claims());
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Send(request)));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        }
+    }
+
+    [DatabaseFact]
+    public async Task RO_13_RequestObjectRefusedForAnUnknownUser_StillUsesItsJti()
+    {
+        var request = Jwt.SignEs256(Agent.Key, Agent.Kid, OAuthCalls.RequestObjectClaims(Agent, _server.Time.GetUtcNow(), loginHint: "nobody.here"));
+        await (await Send(request)).AssertErrorAsync(HttpStatusCode.BadRequest, "unknown_user_id");
+        var again = await Send(request);
+        await again.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Contains("jti", (await again.ReadJsonAsync()).GetProperty("error_description").GetString());
+    }
+
+    [DatabaseFact]
+    public async Task RO_13_RefusedRequestObjectSentEightTimesAtOnce_IsRefusedEachTime_NeverA500()
+    {
+        var request = Jwt.SignEs256(Agent.Key, Agent.Kid, OAuthCalls.RequestObjectClaims(Agent, _server.Time.GetUtcNow(), loginHint: "nobody.here"));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Send(request)));
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(await response.ErrorAsync(), new[] { "unknown_user_id", "invalid_request" });
+        }
+    }
+
     [DatabaseTheory]
     [InlineData("none")]
     [InlineData("noNE")]

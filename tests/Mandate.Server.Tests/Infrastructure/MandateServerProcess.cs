@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Mandate.Server.Seeding;
@@ -18,15 +17,16 @@ public sealed class MandateServerProcess : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly StringBuilder _output = new();
 
-    private MandateServerProcess(Process process, string dataDirectory, Uri baseAddress)
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private MandateServerProcess(Process process, string dataDirectory)
     {
         _process = process;
         _dataDirectory = dataDirectory;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>A client for the instance (the base address is its loopback URL).</summary>
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The process id.</summary>
     public int Id => _process.Id;
@@ -43,7 +43,8 @@ public sealed class MandateServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server on <paramref name="connectionString"/> and waits (at most 90 s) until discovery answers.</summary>
+    /// <summary>Starts the server on <paramref name="connectionString"/>, on a port the operating system picks (it reads the
+    /// address from the host's "Now listening on" line), and waits (at most 90 s) until discovery answers.</summary>
     public static async Task<MandateServerProcess> StartAsync(TestSeed seed, string connectionString)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Mandate.Server.dll");
@@ -55,10 +56,9 @@ public sealed class MandateServerProcess : IAsyncDisposable
             File.SetUnixFileMode(seedFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var baseAddress = new Uri("http://127.0.0.1:" + FreePort());
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--seed", seedFile },
+            ArgumentList = { dll, "--urls", "http://127.0.0.1:0", "--seed", seedFile },
             WorkingDirectory = dataDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -74,15 +74,27 @@ public sealed class MandateServerProcess : IAsyncDisposable
             },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new MandateServerProcess(process, dataDirectory, baseAddress);
+        var server = new MandateServerProcess(process, dataDirectory);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => server._listening.TrySetException(
+            new InvalidOperationException("Mandate.Server exited before listening:\n" + server.Output));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var baseAddress = await server._listening.Task.WaitAsync(limit.Token);
+            server.Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
             await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
             return server;
+        }
+        catch (OperationCanceledException)
+        {
+            var output = server.Output;
+            await server.DisposeAsync();
+            throw new TimeoutException("Mandate.Server did not report its address within 90 s:\n" + output);
         }
         catch
         {
@@ -104,14 +116,20 @@ public sealed class MandateServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        if (!_process.HasExited)
+        Client?.Dispose();
+        try
         {
-            await KillAsync();
+            if (!_process.HasExited)
+            {
+                await KillAsync();
+            }
         }
-
-        _process.Dispose();
-        Directory.Delete(_dataDirectory, recursive: true);
+        finally
+        {
+            // The folder holds the seed file with its secrets: it goes even when the process would not die in time.
+            _process.Dispose();
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     private async Task WaitUntilReadyAsync(TimeSpan limit)
@@ -154,12 +172,11 @@ public sealed class MandateServerProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        const string Listening = "Now listening on: ";
+        if (line.IndexOf(Listening, StringComparison.Ordinal) is var at and >= 0)
+        {
+            _listening.TrySetResult(new Uri(line[(at + Listening.Length)..].Trim()));
+        }
     }
 }

@@ -33,6 +33,7 @@ public sealed class PostgreSqlRestartTests
             var list = await device.GetAsync("/device/api/requests");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, list.StatusCode);
             Assert.Equal("application/problem+json", list.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("1", list.Headers.GetValues("Retry-After").Single());
         }
         finally
         {
