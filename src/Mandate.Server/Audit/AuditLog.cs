@@ -11,10 +11,10 @@ namespace Mandate.Server.Audit;
 /// </summary>
 public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<AuditLog> logger)
 {
-    /// <summary>Appends one entry to the table and the log.</summary>
+    /// <summary>Appends one entry to the table and, once it is saved, to the log.</summary>
     public async Task WriteAsync(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome, CancellationToken cancellationToken)
     {
-        Stage(@event, clientId, subject, scopes, details, outcome);
+        var entry = Stage(@event, clientId, subject, scopes, details, outcome);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -24,14 +24,16 @@ public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<Aud
             // Saved or not, nothing staged stays behind for a later save of this request.
             db.ChangeTracker.Clear();
         }
+
+        Committed(entry);
     }
 
-    /// <summary>Logs one entry and adds its row to the request's unit of work without saving: the caller's next
-    /// <c>SaveChanges</c> writes it in the same transaction as the change it audits (one commit instead of two).</summary>
-    public void Stage(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome)
+    /// <summary>Adds one entry's row to the request's unit of work without saving: the caller's next <c>SaveChanges</c>
+    /// writes it in the same transaction as the change it audits (one commit instead of two). The caller passes the
+    /// entry to <see cref="Committed"/> once that save succeeded, so the log never shows an entry the table lacks.</summary>
+    public AuditEntry Stage(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome)
     {
-        Log.Audit(logger, @event, clientId, scopes, outcome);
-        db.AuditEntries.Add(new AuditEntry
+        var entry = new AuditEntry
         {
             At = time.GetUtcNow(),
             Event = @event,
@@ -40,8 +42,13 @@ public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<Aud
             Scopes = scopes,
             Details = details,
             Outcome = outcome,
-        });
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
     }
+
+    /// <summary>Writes a saved entry to the log.</summary>
+    public void Committed(AuditEntry entry) => Log.Audit(logger, entry.Event, entry.ClientId, entry.Scopes, entry.Outcome);
 
     /// <summary>Records a high-volume event (client-credentials issuance) in the log only, at Debug level: one
     /// Information line per token cost more than signing it. Enable Debug for <c>Mandate.Server.Audit</c> to see them.</summary>

@@ -79,10 +79,11 @@ public sealed class BackchannelAuthenticationHandler(
             ExpiresAt = now + request.ExpiresIn,
             IntervalSeconds = options.Value.CibaIntervalSeconds,
         };
-        audit.Stage("ciba.request", record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success");
+        var audited = audit.Stage("ciba.request", record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success");
         try
         {
             await store.AddAsync(record, cancellationToken);
+            audit.Committed(audited);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

@@ -27,4 +27,22 @@ public sealed class AuditTests
         Assert.Equal(["success", "approved", "success"], rows.Select(r => r.Outcome));
         Assert.DoesNotContain(rows, r => (r.Details ?? "").Contains(id, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task SameRequestObjectSentEightTimesAtOnce_IsAuditedOnceAsSuccess_InTheTableAndTheLog()
+    {
+        var seed = new TestSeed();
+        await using var server = await MandateTestServer.StartAsync(seed);
+        var request = Jwt.SignEs256(seed.Agent.Key, seed.Agent.Kid, OAuthCalls.RequestObjectClaims(seed.Agent, server.Time.GetUtcNow()));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => server.BcAuthorizeAsync(seed.Agent, ("request", request))));
+        Assert.Single(responses, r => r.StatusCode == System.Net.HttpStatusCode.OK);
+
+        using var scope = server.Services.CreateScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<MandateDbContext>().AuditEntries.AsNoTracking().ToListAsync();
+        Assert.Equal(1, rows.Count(r => r.Event == "ciba.request" && r.Outcome == "success"));
+        Assert.Equal(7, rows.Count(r => r.Event == "ciba.request" && r.Outcome == "invalid_request"));
+        var lines = server.Logs.Messages.Where(m => m.Contains("Audit ciba.request", StringComparison.Ordinal)).ToList();
+        Assert.Single(lines, m => m.Contains("outcome success", StringComparison.Ordinal));
+        Assert.Equal(7, lines.Count(m => m.Contains("outcome invalid_request", StringComparison.Ordinal)));
+    }
 }
