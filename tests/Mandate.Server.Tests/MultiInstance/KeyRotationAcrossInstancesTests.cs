@@ -7,7 +7,7 @@ namespace Mandate.Server.Tests.MultiInstance;
 
 /// <summary>Signing-key rotation with two instances on one PostgreSQL database: one key set, one schedule.</summary>
 [RequiresPostgreSql]
-public sealed class KeyRotationAcrossInstancesTests
+public sealed class KeyRotationAcrossInstancesTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> OneDayRotation = new()
     {
@@ -15,69 +15,87 @@ public sealed class KeyRotationAcrossInstancesTests
         ["Mandate:SigningKeyPublishAheadSeconds"] = "3600",
     };
 
+    private readonly TestSeed _seed = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private PostgreSqlTestDatabase _database = null!;
+    private MandateTestServer _a = null!;
+    private MandateTestServer _b = null!;
+
+    /// <summary>Each test gets a fresh database and two instances on it, with one-day rotation.</summary>
+    public async Task InitializeAsync()
+    {
+        if (PostgreSqlTestServer.ConnectionString is null)
+        {
+            return;
+        }
+
+        _database = await PostgreSqlTestDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?>(_database.Settings().Concat(OneDayRotation));
+        _a = await MandateTestServer.StartAsync(_seed, time: _time, settings: settings);
+        _b = await MandateTestServer.StartAsync(_seed, time: _time, settings: settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in new[] { _a, _b })
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
     [DatabaseFact]
     public async Task KeyRotatedOnA_IsPublishedByBAfterItsRefresh_AndBothSignWithItFromItsActivation()
     {
-        await using var database = await PostgreSqlTestDatabase.CreateAsync();
-        var seed = new TestSeed();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
-        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
-        var first = KeyCalls.Kid(await b.ClientCredentialsTokenAsync(seed));
+        var first = KeyCalls.Kid(await _b.ClientCredentialsTokenAsync(_seed));
 
-        var next = (await Ring(a).RotateAsync(immediately: false, CancellationToken.None)).KeyId;
-        Assert.Equal([first], await b.PublishedKidsAsync());
-        await Ring(b).RefreshAsync(CancellationToken.None);
-        Assert.Equal([first, next], await b.PublishedKidsAsync());
+        var next = (await Ring(_a).RotateAsync(immediately: false, CancellationToken.None)).KeyId;
+        Assert.Equal([first], await _b.PublishedKidsAsync());
+        await Ring(_b).RefreshAsync(CancellationToken.None);
+        Assert.Equal([first, next], await _b.PublishedKidsAsync());
 
-        time.Advance(TimeSpan.FromHours(1));
-        await Task.WhenAll(Ring(a).RefreshAsync(CancellationToken.None), Ring(b).RefreshAsync(CancellationToken.None));
-        Assert.Equal(next, KeyCalls.Kid(await a.ClientCredentialsTokenAsync(seed)));
-        Assert.Equal(next, KeyCalls.Kid(await b.ClientCredentialsTokenAsync(seed)));
+        _time.Advance(TimeSpan.FromHours(1));
+        await Task.WhenAll(Ring(_a).RefreshAsync(CancellationToken.None), Ring(_b).RefreshAsync(CancellationToken.None));
+        Assert.Equal(next, KeyCalls.Kid(await _a.ClientCredentialsTokenAsync(_seed)));
+        Assert.Equal(next, KeyCalls.Kid(await _b.ClientCredentialsTokenAsync(_seed)));
     }
 
     [DatabaseFact]
     public async Task RotationDueOnTwoInstancesAtOnce_StoresOneNextKey_PublishedByBoth()
     {
-        await using var database = await PostgreSqlTestDatabase.CreateAsync();
-        var seed = new TestSeed();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
-        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
 
-        time.Advance(TimeSpan.FromHours(23));
-        await Task.WhenAll(Ring(a).RefreshAsync(CancellationToken.None), Ring(b).RefreshAsync(CancellationToken.None));
-        await Task.WhenAll(Ring(a).RefreshAsync(CancellationToken.None), Ring(b).RefreshAsync(CancellationToken.None));
+        _time.Advance(TimeSpan.FromHours(23));
+        await Task.WhenAll(Ring(_a).RefreshAsync(CancellationToken.None), Ring(_b).RefreshAsync(CancellationToken.None));
+        await Task.WhenAll(Ring(_a).RefreshAsync(CancellationToken.None), Ring(_b).RefreshAsync(CancellationToken.None));
 
-        Assert.Equal(2, await database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
-        var onA = await a.PublishedKidsAsync();
+        Assert.Equal(2, await _database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
+        var onA = await _a.PublishedKidsAsync();
         Assert.Equal(2, onA.Length);
-        Assert.Equal(onA, await b.PublishedKidsAsync());
+        Assert.Equal(onA, await _b.PublishedKidsAsync());
     }
 
     [DatabaseFact]
     public async Task RotateNowOnB_PromotesTheKeyThatAutomaticRotationOnAPublished_InsteadOfMakingAnother()
     {
-        await using var database = await PostgreSqlTestDatabase.CreateAsync();
-        var seed = new TestSeed();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
-        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: Settings(database));
-        time.Advance(TimeSpan.FromHours(23));
-        await Ring(a).RefreshAsync(CancellationToken.None);
-        var pending = Assert.IsType<Mandate.Server.Data.SigningKey>(Ring(a).Schedule.Next).KeyId;
+        _time.Advance(TimeSpan.FromHours(23));
+        await Ring(_a).RefreshAsync(CancellationToken.None);
+        var pending = Assert.IsType<Mandate.Server.Data.SigningKey>(Ring(_a).Schedule.Next).KeyId;
 
-        var rotated = await Ring(b).RotateAsync(immediately: true, CancellationToken.None);
+        var rotated = await Ring(_b).RotateAsync(immediately: true, CancellationToken.None);
 
         Assert.Equal(pending, rotated.KeyId);
-        Assert.Equal(2, await database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
-        Assert.Equal(pending, KeyCalls.Kid(await b.ClientCredentialsTokenAsync(seed)));
-        await Ring(a).RefreshAsync(CancellationToken.None);
-        Assert.Equal(pending, KeyCalls.Kid(await a.ClientCredentialsTokenAsync(seed)));
+        Assert.Equal(2, await _database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
+        Assert.Equal(pending, KeyCalls.Kid(await _b.ClientCredentialsTokenAsync(_seed)));
+        await Ring(_a).RefreshAsync(CancellationToken.None);
+        Assert.Equal(pending, KeyCalls.Kid(await _a.ClientCredentialsTokenAsync(_seed)));
     }
-
-    private static Dictionary<string, string?> Settings(PostgreSqlTestDatabase database) =>
-        new(database.Settings().Concat(OneDayRotation));
 
     private static ServerKeyRing Ring(MandateTestServer server) => server.Services.GetRequiredService<ServerKeyRing>();
 }
