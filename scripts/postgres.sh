@@ -3,7 +3,7 @@
 #
 #   scripts/postgres.sh          install when missing, start, create the role and database, write the env file
 #   scripts/postgres.sh stop     stop the cluster (keeps its data)
-#   scripts/postgres.sh drop     stop and delete the cluster and the env file
+#   scripts/postgres.sh drop     stop and delete the cluster, everything it keeps under /etc/postgresql, and the env file
 #
 # It installs `postgresql` with apt-get when pg_createcluster is missing, creates a private cluster
 # (default name mandate-test, port 55432) that listens on 127.0.0.1 only and trades durability for speed
@@ -20,7 +20,7 @@
 # scripts/test.sh runs it twice: the shared cluster, and a second one (mandate-restart, 55433,
 # MANDATE_TEST_POSTGRES_RESTART) that only the PostgreSQL-restart test uses, since a restart would break every other
 # test on its cluster.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 
 cluster=${MANDATE_PG_CLUSTER:-mandate-test}
@@ -32,6 +32,8 @@ socket_dir=/var/run/postgresql
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'postgres.sh: %s\n' "$*" >&2; exit 1; }
+# No silent exit: a command that fails under `set -e` names itself, its line, and where to look.
+trap 'rc=$?; printf "postgres.sh: line %s failed (exit %s): %s\n  Logs: /var/log/postgresql/; start over with: scripts/postgres.sh drop && scripts/postgres.sh\n" "$LINENO" "$rc" "$BASH_COMMAND" >&2' ERR
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "run as root or install sudo"; fi; }
 
 [[ "$role" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || fail "MANDATE_PG_ROLE must be a lower-case SQL identifier"
@@ -60,8 +62,14 @@ case "${1:-up}" in
   stop|drop)
     v=$(server_version)
     if [ -n "$v" ] && [ -n "$(cluster_status "$v")" ]; then
-      [ "$(cluster_status "$v")" = online ] && as_root timeout 120 pg_ctlcluster "$v" "$cluster" stop -m fast
-      if [ "$1" = drop ]; then as_root timeout 120 pg_dropcluster "$v" "$cluster"; rm -f "$env_file"; fi
+      if [ "$(cluster_status "$v")" = online ]; then as_root timeout 120 pg_ctlcluster "$v" "$cluster" stop -m fast; fi
+      if [ "$1" = drop ]; then as_root timeout 120 pg_dropcluster "$v" "$cluster"; fi
+    fi
+    if [ "$1" = drop ]; then
+      # pg_dropcluster leaves files it did not create (our conf.d file, the saved password): remove the whole folder,
+      # so that the next run starts as on a machine that never had the cluster.
+      if [ -n "$v" ] && as_root test -d "/etc/postgresql/$v/$cluster"; then as_root rm -rf "/etc/postgresql/$v/$cluster"; fi
+      rm -f "$env_file" "$env_file.tmp"
     fi
     exit 0 ;;
   *) fail "usage: scripts/postgres.sh [up|stop|drop]" ;;
@@ -119,7 +127,9 @@ if [ -f "$env_file" ]; then
   password=$(sed -n "s/^$env_var='.*;Password=\([0-9a-f]*\)'\$/\1/p" "$env_file")
 fi
 if [ -z "$password" ] || ! password_works "$password"; then
-  password=$(as_root cat "$cluster_password_file" 2>/dev/null | tr -cd '0-9a-f')
+  password=""
+  # A new cluster has no saved password yet (the file is written below, once a role exists).
+  if as_root test -f "$cluster_password_file"; then password=$(as_root cat "$cluster_password_file" | tr -cd '0-9a-f'); fi
   if [ -n "$password" ] && password_works "$password"; then
     log "role $role: password from $cluster_password_file"
     rm -f "$env_file"

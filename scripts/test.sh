@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Sets up what the tests need when it is missing, then runs every test project of the solution.
 # Idempotent: a second run installs nothing. The last line is the total: "N passed, N failed, N skipped".
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# No silent exit: a set-up step that fails names itself and its line (docs/testing.md says how to start over).
+trap 'rc=$?; printf "test.sh: line %s failed (exit %s): %s\n  See docs/testing.md, \"When set-up fails\".\n" "$LINENO" "$rc" "$BASH_COMMAND" >&2' ERR
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
