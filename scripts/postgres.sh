@@ -33,7 +33,12 @@ socket_dir=/var/run/postgresql
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 fail() { printf 'postgres.sh: %s\n' "$*" >&2; exit 1; }
 # No silent exit: a command that fails under `set -e` names itself, its line, and where to look.
-trap 'rc=$?; printf "postgres.sh: line %s failed (exit %s): %s\n  Logs: /var/log/postgresql/; start over with: scripts/postgres.sh drop && scripts/postgres.sh\n" "$LINENO" "$rc" "$BASH_COMMAND" >&2' ERR
+on_error() {
+  local line=${BASH_LINENO[${#BASH_LINENO[@]} - 2]}
+  printf 'postgres.sh: line %s failed (exit %s): %s\n%s\n' "$line" "$1" "$(sed -n "${line}s/^ *//p" "${BASH_SOURCE[0]}")" \
+    '  Logs: /var/log/postgresql/; start over with: scripts/postgres.sh drop && scripts/postgres.sh (docs/testing.md)' >&2
+}
+trap 'on_error $?' ERR
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "run as root or install sudo"; fi; }
 
 [[ "$role" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || fail "MANDATE_PG_ROLE must be a lower-case SQL identifier"

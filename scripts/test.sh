@@ -7,7 +7,12 @@ root=$(pwd)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # No silent exit: a set-up step that fails names itself and its line (docs/testing.md says how to start over).
-trap 'rc=$?; printf "test.sh: line %s failed (exit %s): %s\n  See docs/testing.md, \"When set-up fails\".\n" "$LINENO" "$rc" "$BASH_COMMAND" >&2' ERR
+on_error() {
+  local line=${BASH_LINENO[${#BASH_LINENO[@]} - 2]}
+  printf 'test.sh: line %s failed (exit %s): %s\n%s\n' "$line" "$1" "$(sed -n "${line}s/^ *//p" "${BASH_SOURCE[0]}")" \
+    '  See docs/testing.md, "When set-up fails".' >&2
+}
+trap 'on_error $?' ERR
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
