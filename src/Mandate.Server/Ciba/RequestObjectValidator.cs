@@ -1,20 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Mandate.Server.Clients;
 using Mandate.Server.Protocol;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Ciba;
 
 /// <summary>
 /// Validates a signed authentication request (CIBA §7.1.1, §7.2 step 2; FAPI-CIBA §5.2.2 item 9). Every failure is
 /// <c>invalid_request</c> (CIBA §13). Checks, in order: signature (<see cref="ClientJwtVerifier"/>, ES256 or PS256, and
-/// the client's registered alg); <c>iss</c> = client_id; <c>aud</c> names this server; <c>exp</c>, <c>iat</c>, <c>nbf</c>,
-/// <c>jti</c> present; not expired, not before <c>nbf</c>, lifetime ≤ the maximum; no nested <c>request</c> or
-/// <c>request_uri</c>; <c>jti</c> not seen before.
+/// the client's registered alg); <c>iss</c> = client_id; <c>aud</c> names this server; <c>exp</c> and <c>iat</c> present
+/// (and <c>nbf</c> under <see cref="RequestObjectPolicy.RequireJtiAndNbf"/>); not expired, not before <c>nbf</c> or
+/// <c>iat</c>, lifetime (<c>exp - nbf</c>, or <c>exp - iat</c> without <c>nbf</c>) ≤ the maximum; <c>jti</c>, when present
+/// (required under the strict policy), a string of 1–256 characters; no nested <c>request</c> or <c>request_uri</c>;
+/// not seen before.
 /// </summary>
+/// <remarks>
+/// Two deliberate deviations from CIBA Core §7.1.1, which says <c>jti</c> and <c>nbf</c> are REQUIRED, unless the policy
+/// is strict: PingOne Advanced Identity Cloud accepts its own tutorial's request objects, which carry neither. Replay
+/// protection holds without <c>jti</c>: the SHA-256 of the signed content (the JWS signing input, header and payload as
+/// sent) is kept until <c>exp</c> plus the skew, under the purpose <see cref="DigestPurpose"/>, so the same request
+/// object is accepted once. The digest leaves out the signature on purpose: ECDSA signatures are malleable
+/// (<c>(r, n - s)</c> verifies too) and base64url leaves spare bits in the last character, so one signed object has
+/// several valid spellings; its signing input has one.
+/// </remarks>
 public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache replay)
 {
-    /// <summary>The answer to a request object whose <c>jti</c> was used before (CIBA §7.1.1).</summary>
-    public static OAuthError Replayed => Invalid("Request object: this jti has already been used.");
+    /// <summary>The answer to a request object used before: the same <c>jti</c>, or without one the same signed content (CIBA §7.1.1).</summary>
+    public static OAuthError Replayed => Invalid("Request object: it has already been used (its jti, or without a jti its signed content).");
+
+    /// <summary>Replay-cache purpose of <c>jti</c>s of request objects.</summary>
+    public const string JtiPurpose = "request_object";
+
+    /// <summary>Replay-cache purpose of digests of request objects that carry no <c>jti</c>.</summary>
+    public const string DigestPurpose = "request_object_digest";
 
     /// <summary>Algorithms accepted for request objects (FAPI-CIBA §7.10), advertised in discovery.</summary>
     public static readonly IReadOnlyList<string> SupportedAlgorithms = ["ES256", "PS256"];
@@ -42,10 +62,13 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
         }
 
         var now = time.GetUtcNow();
+        var nbf = NumericDate(claims, "nbf");
         if (NumericDate(claims, "exp") is not { } exp || NumericDate(claims, "iat") is not { } iat
-            || NumericDate(claims, "nbf") is not { } nbf)
+            || (policy.RequireJtiAndNbf && nbf is null) || (nbf is null && claims.TryGetProperty("nbf", out _)))
         {
-            return Invalid("Request object: exp, iat and nbf are required numeric dates.");
+            return Invalid(policy.RequireJtiAndNbf
+                ? "Request object: exp, iat and nbf are required numeric dates."
+                : "Request object: exp and iat are required numeric dates (nbf, when present, too).");
         }
 
         if (exp <= now - policy.ClockSkew)
@@ -58,12 +81,25 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
             return Invalid("Request object: it is not valid yet (nbf or iat in the future).");
         }
 
-        if (exp - nbf > policy.MaxLifetime || exp - now > policy.MaxLifetime)
+        // Without nbf the object is valid from iat, so iat bounds the lifetime (FAPI-CIBA §5.2.2 item 9 counts from nbf).
+        var start = nbf ?? iat;
+        if (exp - start > policy.MaxLifetime || exp - now > policy.MaxLifetime)
         {
-            return Invalid("Request object: its lifetime (exp - nbf) exceeds " + (int)policy.MaxLifetime.TotalMinutes + " minutes.");
+            return Invalid("Request object: its lifetime (exp - " + (nbf is null ? "iat" : "nbf") + ") exceeds "
+                + (int)policy.MaxLifetime.TotalMinutes + " minutes.");
         }
 
-        if (!claims.TryGetProperty("jti", out var jti) || jti.ValueKind != JsonValueKind.String || jti.GetString() is not { Length: > 0 and <= 256 } jwtId)
+        string? jwtId = null;
+        if (claims.TryGetProperty("jti", out var jti))
+        {
+            if (jti.ValueKind != JsonValueKind.String || jti.GetString() is not { Length: > 0 and <= 256 } value)
+            {
+                return Invalid("Request object: jti must be a string of 1 to 256 characters.");
+            }
+
+            jwtId = value;
+        }
+        else if (policy.RequireJtiAndNbf)
         {
             return Invalid("Request object: jti is required.");
         }
@@ -73,7 +109,10 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
             return Invalid("Request object: it may not contain request or request_uri.");
         }
 
-        if (!await replay.TryReserveAsync("request_object", client.ClientId, jwtId, exp, cancellationToken))
+        var reserved = jwtId is not null
+            ? await replay.TryReserveAsync(JtiPurpose, client.ClientId, jwtId, exp + policy.ClockSkew, cancellationToken)
+            : await replay.TryReserveAsync(DigestPurpose, client.ClientId, SigningInputDigest(requestObject), exp + policy.ClockSkew, cancellationToken);
+        if (!reserved)
         {
             return Replayed;
         }
@@ -95,6 +134,16 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
             JsonValueKind.Array => aud.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && accepted.Contains(a.GetString()!)),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// The base64url SHA-256 of a compact JWS's signing input (RFC 7515 §5.1: the encoded header, '.', the encoded
+    /// payload): the same for every spelling of the same signed object, whatever its signature.
+    /// </summary>
+    public static string SigningInputDigest(string compactJws)
+    {
+        var signingInput = compactJws[..compactJws.LastIndexOf('.')];
+        return Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(signingInput)));
     }
 
     /// <summary>Reads an RFC 7519 NumericDate claim.</summary>

@@ -50,6 +50,9 @@ public sealed class MandateServerOptions
     /// <summary>Maximum <c>exp - nbf</c> of a signed authentication request (FAPI-CIBA §5.2.2 item 9).</summary>
     public int RequestObjectMaxLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>CIBA settings (<c>Mandate:Ciba:…</c>).</summary>
+    public MandateCibaOptions Ciba { get; set; } = new();
+
     /// <summary>Allowed clock skew for JWT time claims.</summary>
     public int ClockSkewSeconds { get; set; } = 60;
 

@@ -117,7 +117,7 @@ public sealed class BackchannelAuthenticationHandler(
             TimeSpan.FromSeconds(o.CibaDefaultExpirySeconds),
             TimeSpan.FromSeconds(o.CibaMaxExpirySeconds),
             o.RequireOpenIdScope,
-            new RequestObjectPolicy(audiences, TimeSpan.FromSeconds(o.ClockSkewSeconds), TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds)));
+            new RequestObjectPolicy(audiences, TimeSpan.FromSeconds(o.ClockSkewSeconds), TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds), o.Ciba.RequireJtiAndNbf));
     }
 
     private async Task<IResult> RefuseAndAuditAsync(string clientId, OAuthError error, HttpContext http)

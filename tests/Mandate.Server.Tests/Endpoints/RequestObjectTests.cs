@@ -25,6 +25,12 @@ public abstract class RequestObjectTests(ServerFixture fixture)
     private Task<HttpResponseMessage> Send(string request, params (string, string)[] extra) =>
         _server.BcAuthorizeAsync(Agent, [("request", request), .. extra]);
 
+    private async Task Accepted(Dictionary<string, object> claims)
+    {
+        var response = await _server.SignedBcAuthorizeAsync(Agent, claims);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, (await response.ReadJsonAsync()).ToString());
+    }
+
     private async Task Rejected(Dictionary<string, object> claims) =>
         await (await _server.SignedBcAuthorizeAsync(Agent, claims)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
 
@@ -35,6 +41,15 @@ public abstract class RequestObjectTests(ServerFixture fixture)
     {
         var claims = Claims();
         claims.Remove(claim);
+        return claims;
+    }
+
+    /// <summary>Claims without <c>jti</c>, made unique by their binding message (the server's clock stands still, and
+    /// without a jti the same content is a replay).</summary>
+    private Dictionary<string, object> WithoutJti()
+    {
+        var claims = Without("jti");
+        claims["binding_message"] = "Order " + Guid.NewGuid().ToString("N")[..12];
         return claims;
     }
 
@@ -61,13 +76,42 @@ public abstract class RequestObjectTests(ServerFixture fixture)
 
     [DatabaseFact] public Task RO_08_NoIat_IsRejected() => Rejected(Without("iat"));
 
-    [DatabaseFact] public Task RO_09_NoNbf_IsRejected() => Rejected(Without("nbf"));
+    [DatabaseFact] public Task RO_09_NoNbf_IsAccepted() => Accepted(Without("nbf"));
+
+    [DatabaseFact]
+    public Task RO_09_NoNbfAndExpMoreThanSixtyMinutesAfterIat_IsRejected()
+    {
+        var claims = Without("nbf");
+        claims["iat"] = At(TimeSpan.FromMinutes(-40));
+        claims["exp"] = At(TimeSpan.FromMinutes(21));
+        return Rejected(claims);
+    }
 
     [DatabaseFact] public Task RO_10_NbfTenMinutesAhead_IsRejected() => Rejected(With("nbf", At(TimeSpan.FromMinutes(10))));
 
     [DatabaseFact] public Task RO_11_NbfSeventyMinutesBack_IsRejected() => Rejected(With("nbf", At(TimeSpan.FromMinutes(-70))));
 
-    [DatabaseFact] public Task RO_12_NoJti_IsRejected() => Rejected(Without("jti"));
+    [DatabaseFact] public Task RO_12_NoJti_IsAccepted() => Accepted(WithoutJti());
+
+    [DatabaseFact]
+    public async Task RO_13_NoJtiSameRequestObjectTwice_IsAcceptedOnce()
+    {
+        var request = Jwt.SignEs256(Agent.Key, Agent.Kid, WithoutJti());
+        Assert.Equal(HttpStatusCode.OK, (await Send(request)).StatusCode);
+        await Rejected(request);
+    }
+
+    [DatabaseFact]
+    public async Task RO_13_NoJtiSameRequestObjectSentEightTimesAtOnce_IsAcceptedOnce()
+    {
+        var request = Jwt.SignEs256(Agent.Key, Agent.Kid, WithoutJti());
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Send(request)));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        }
+    }
 
     [DatabaseFact]
     public async Task RO_13_ReplayedRequestObjectJti_IsRejected()

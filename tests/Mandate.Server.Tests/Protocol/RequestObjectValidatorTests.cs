@@ -31,8 +31,24 @@ public sealed class RequestObjectValidatorTests
         return new() { ["iss"] = "agent", ["aud"] = Issuer, ["iat"] = now, ["nbf"] = now + nbfOffset, ["exp"] = now + expOffset, ["jti"] = Guid.NewGuid().ToString(), ["scope"] = "openid" };
     }
 
-    private Task<Mandate.Server.Protocol.Result<JsonElement>> Validate(Dictionary<string, object> claims, IJwtReplayCache? cache = null) =>
-        new RequestObjectValidator(_time, cache ?? new MemoryReplayCache()).ValidateAsync(Jwt.SignEs256(_client.Key, _client.Kid, claims), Client, _policy, CancellationToken.None);
+    private RequestObjectPolicy Strict => _policy with { RequireJtiAndNbf = true };
+
+    private Task<Mandate.Server.Protocol.Result<JsonElement>> Validate(Dictionary<string, object> claims, IJwtReplayCache? cache = null, RequestObjectPolicy? policy = null) =>
+        ValidateJws(Jwt.SignEs256(_client.Key, _client.Kid, claims), cache, policy);
+
+    private Task<Mandate.Server.Protocol.Result<JsonElement>> ValidateJws(string jws, IJwtReplayCache? cache = null, RequestObjectPolicy? policy = null) =>
+        new RequestObjectValidator(_time, cache ?? new MemoryReplayCache()).ValidateAsync(jws, Client, policy ?? _policy, CancellationToken.None);
+
+    private Dictionary<string, object> Without(params string[] names)
+    {
+        var claims = Claims();
+        foreach (var name in names)
+        {
+            claims.Remove(name);
+        }
+
+        return claims;
+    }
 
     [Fact]
     public async Task ValidRequestObject_ReturnsItsClaims() =>
@@ -66,11 +82,130 @@ public sealed class RequestObjectValidatorTests
         Assert.Equal("invalid_request", (await Validate(claims, cache)).Error?.Code);
     }
 
+    [Fact]
+    public async Task NoJti_IsAccepted() => Assert.False((await Validate(Without("jti"))).Failed);
+
+    [Fact]
+    public async Task NoNbf_IsAccepted() => Assert.False((await Validate(Without("nbf"))).Failed);
+
+    [Fact]
+    public async Task NoJtiNoNbf_AsTheTutorialSignsIt_IsAccepted() => Assert.False((await Validate(Without("jti", "nbf"))).Failed);
+
+    [Fact]
+    public async Task NoJti_WhenJtiAndNbfAreRequired_IsRejected()
+    {
+        var result = await Validate(Without("jti"), policy: Strict);
+        Assert.Equal("invalid_request", result.Error?.Code);
+        Assert.Contains("jti", result.Error?.Description);
+    }
+
+    [Fact]
+    public async Task NoNbf_WhenJtiAndNbfAreRequired_IsRejected()
+    {
+        var result = await Validate(Without("nbf"), policy: Strict);
+        Assert.Equal("invalid_request", result.Error?.Code);
+        Assert.Contains("nbf", result.Error?.Description);
+    }
+
+    [Fact]
+    public async Task JtiThatIsNotAString_IsRejected()
+    {
+        var claims = Claims();
+        claims["jti"] = 42;
+        Assert.Equal("invalid_request", (await Validate(claims)).Error?.Code);
+    }
+
+    [Fact]
+    public async Task NoNbf_LifetimeFromIatOfExactlySixtyMinutes_IsAcceptedAndOneSecondMore_IsRejected()
+    {
+        // exp is only 30 minutes ahead each time: only exp - iat can exceed 60 minutes.
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var claims = Without("nbf");
+        claims["exp"] = now + 1800;
+        claims["iat"] = now - 1800;
+        Assert.False((await Validate(claims)).Failed);
+
+        claims["iat"] = now - 1801;
+        claims["jti"] = Guid.NewGuid().ToString();
+        Assert.Equal("invalid_request", (await Validate(claims)).Error?.Code);
+    }
+
+    [Fact]
+    public async Task NoJti_SameRequestObjectTwice_IsRejectedTheSecondTime()
+    {
+        var cache = new MemoryReplayCache();
+        var jws = Jwt.SignEs256(_client.Key, _client.Kid, Without("jti"));
+        Assert.False((await ValidateJws(jws, cache)).Failed);
+        var second = await ValidateJws(jws, cache);
+        Assert.Equal("invalid_request", second.Error?.Code);
+        Assert.Equal(RequestObjectValidator.Replayed.Description, second.Error?.Description);
+    }
+
+    [Fact]
+    public async Task NoJti_DigestOfTheSignedContentIsKeptUntilExpPlusSkew()
+    {
+        var cache = new MemoryReplayCache();
+        var claims = Without("jti");
+        var jws = Jwt.SignEs256(_client.Key, _client.Kid, claims);
+        Assert.False((await ValidateJws(jws, cache)).Failed);
+
+        var entry = Assert.Single(cache.Entries);
+        Assert.Equal(RequestObjectValidator.DigestPurpose, entry.Purpose);
+        Assert.Equal(RequestObjectValidator.SigningInputDigest(jws), entry.JwtId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds((long)claims["exp"]) + _policy.ClockSkew, entry.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task NoJti_SameContentWithTheMirroredEcdsaSignature_IsStillAReplay()
+    {
+        // (r, n - s) is a second valid ES256 signature of the same content: a digest of the whole JWS would miss it.
+        var cache = new MemoryReplayCache();
+        var jws = Jwt.SignEs256(_client.Key, _client.Kid, Without("jti"));
+        var mirrored = MirrorSignature(jws);
+        Assert.NotEqual(jws, mirrored);
+        Assert.False((await ValidateJws(mirrored, new MemoryReplayCache())).Failed);
+
+        Assert.False((await ValidateJws(jws, cache)).Failed);
+        Assert.Equal(RequestObjectValidator.Replayed.Description, (await ValidateJws(mirrored, cache)).Error?.Description);
+    }
+
+    [Fact]
+    public async Task NoJti_TwoObjectsWithDifferentContent_AreBothAccepted()
+    {
+        var cache = new MemoryReplayCache();
+        var first = Without("jti");
+        var second = Without("jti");
+        second["scope"] = "openid payment";
+        Assert.False((await Validate(first, cache)).Failed);
+        Assert.False((await Validate(second, cache)).Failed);
+    }
+
+    private static string MirrorSignature(string jws)
+    {
+        var order = System.Numerics.BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber);
+        var dot = jws.LastIndexOf('.');
+        var signature = Base64UrlEncoder.DecodeBytes(jws[(dot + 1)..]);
+        var s = new System.Numerics.BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        var mirrored = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        var result = signature[..32].Concat(new byte[32 - mirrored.Length]).Concat(mirrored).ToArray();
+        return jws[..(dot + 1)] + Base64UrlEncoder.Encode(result);
+    }
+
     private sealed class MemoryReplayCache : IJwtReplayCache
     {
         private readonly HashSet<string> _seen = [];
 
-        public ValueTask<bool> TryUseAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(_seen.Add(purpose + "|" + clientId + "|" + jwtId));
+        public List<(string Purpose, string JwtId, DateTimeOffset ExpiresAt)> Entries { get; } = [];
+
+        public ValueTask<bool> TryUseAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+        {
+            var added = _seen.Add(purpose + "|" + clientId + "|" + jwtId);
+            if (added)
+            {
+                Entries.Add((purpose, jwtId, expiresAt));
+            }
+
+            return ValueTask.FromResult(added);
+        }
     }
 }
