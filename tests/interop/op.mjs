@@ -18,7 +18,12 @@ console.info = console.log = (...args) => console.error(...args);
 
 const CIBA_GRANT = 'urn:openid:params:grant-type:ciba';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const BIDI_OR_CONTROL = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// Our contract (Mandate.Server's BindingMessageValidator): at most 100 visible characters. Not visible: controls,
+// format characters (bidi, zero-width, tags), private-use, unassigned, surrogates, line/paragraph separators, spaces
+// other than U+0020, enclosing marks, default-ignorable code points (fillers, variation selectors, U+034F …),
+// U+2800 Braille blank and the combining overlays (canonical combining class 1).
+const BINDING_MESSAGE_MAX = 100;
+const NOT_VISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\p{Me}\p{Default_Ignorable_Code_Point}\u2800\u0334-\u0338\u1CD4\u1CE2-\u1CE8\u20D2\u20D3\u20D8-\u20DA\u20E5\u20E6\u20EA\u20EB\u{10A39}\u{16AF0}-\u{16AF4}\u{1BC9E}\u{1D167}-\u{1D169}]|[^\P{Zs} ]/u;
 
 function readConfig() {
   if (process.argv[2]) return JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -163,8 +168,8 @@ function configuration(keys) {
         processLoginHint: (_ctx, hint) => findUser(hint)?.sub,
         validateBindingMessage(_ctx, message) {
           if (message === undefined) return;
-          if ([...message].length > 64 || BIDI_OR_CONTROL.test(message)) {
-            throw new errors.InvalidBindingMessage('binding_message must be at most 64 printable characters');
+          if ([...message].length > BINDING_MESSAGE_MAX || NOT_VISIBLE.test(message)) {
+            throw new errors.InvalidBindingMessage(`binding_message must be at most ${BINDING_MESSAGE_MAX} visible characters`);
           }
         },
         validateRequestContext() {},

@@ -6,14 +6,18 @@ namespace Mandate.AI.Policies;
 /// <summary>
 /// Builds CIBA <c>binding_message</c> values (CIBA Core §7.1: "SHOULD be relatively short and use a limited set of
 /// plain text characters"). Every message leaving Mandate.AI is at most <see cref="MaxLength"/> Unicode characters
-/// of printable text: control characters become spaces or are dropped, format characters (bidirectional overrides
-/// and isolates, zero-width characters), private-use, unassigned and lone surrogate code points are dropped, runs of
-/// white space become one space, and a longer message is cut with an ellipsis.
+/// of visible text: control characters become spaces or are dropped, format characters (bidirectional overrides
+/// and isolates, zero-width characters), private-use, unassigned and lone surrogate code points are dropped, and so
+/// are the other invisible and overlay characters Mandate.Server refuses (default-ignorable code points such as
+/// U+034F, U+17B4, U+FE00–U+FE0F and the Hangul fillers U+115F, U+1160, U+3164, U+FFA0; U+2800 Braille blank;
+/// combining overlays such as U+0334–U+0338 and enclosing marks); runs of white space become one space, and a longer
+/// message is cut with an ellipsis. Dropping U+FE0F (emoji presentation) turns ❤️ into ❤, which the server accepts.
 /// </summary>
+/// <remarks>100 characters is PingOne Advanced Identity Cloud's limit and Mandate.Server's (docs/pingone-aic.md).</remarks>
 public static class BindingMessage
 {
     /// <summary>The longest binding message, in Unicode scalar values.</summary>
-    public const int MaxLength = 64;
+    public const int MaxLength = 100;
 
     private const string Ellipsis = "…";
 
@@ -140,9 +144,22 @@ public static class BindingMessage
     {
         UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => Kind.Space,
         UnicodeCategory.Control => Rune.IsWhiteSpace(rune) ? Kind.Space : Kind.Dropped,
-        UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate => Kind.Dropped,
-        _ => Kind.Printable,
+        UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate
+            or UnicodeCategory.EnclosingMark => Kind.Dropped,
+        _ => IsInvisibleOrOverlay(rune.Value) ? Kind.Dropped : Kind.Printable,
     };
+
+    /// <summary>The code points Mandate.Server's BindingMessageValidator refuses beyond the categories above.</summary>
+    private static bool IsInvisibleOrOverlay(int c) =>
+        // Default-ignorable code points outside category Cf.
+        c is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180F) or 0x3164 or 0xFFA0
+            or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0000 and <= 0xE0FFF)
+        // Blank fillers.
+            or 0x2800
+        // Combining overlays (canonical combining class 1).
+            or (>= 0x0334 and <= 0x0338) or 0x1CD4 or (>= 0x1CE2 and <= 0x1CE8) or 0x20D2 or 0x20D3
+            or (>= 0x20D8 and <= 0x20DA) or 0x20E5 or 0x20E6 or 0x20EA or 0x20EB or 0x10A39
+            or (>= 0x16AF0 and <= 0x16AF4) or 0x1BC9E or (>= 0x1D167 and <= 0x1D169);
 
     private static string Cut(List<Rune> runes, int max)
     {

@@ -27,7 +27,7 @@ public sealed class ToolPolicy
     public string? BindingMessage { get; set; }
 
     /// <summary>
-    /// OPTIONAL. Builds the binding message (CIBA Core §7.1) from the call; the result is cleaned and cut to 64
+    /// OPTIONAL. Builds the binding message (CIBA Core §7.1) from the call; the result is cleaned and cut to 100
     /// characters. May throw <see cref="ArgumentException"/> when the arguments cannot be authorized; the model then
     /// gets an <c>invalid_request</c> result with the exception's message.
     /// </summary>

@@ -29,7 +29,7 @@ public sealed class UserTokenRequest
     public string? Resource { get; init; }
 
     /// <summary>
-    /// OPTIONAL. The message shown on both devices (CIBA Core §7.1 <c>binding_message</c>): at most 64 printable
+    /// OPTIONAL. The message shown on both devices (CIBA Core §7.1 <c>binding_message</c>): at most 100 visible
     /// characters, see <see cref="Policies.BindingMessage"/>.
     /// </summary>
     public string? BindingMessage { get; init; }

@@ -5,16 +5,36 @@ using Mandate.Server.Protocol;
 namespace Mandate.Server.Ciba;
 
 /// <summary>
-/// Checks a CIBA <c>binding_message</c> (CIBA §7.1: "SHOULD be relatively short and use a limited set of plain text
-/// characters"). Accepted: at most <see cref="MaxLength"/> characters of printable text — letters, marks, numbers,
-/// punctuation, symbols (emoji included) and spaces. Refused with <c>invalid_binding_message</c> (CIBA §13): control
-/// characters, format characters (bidi overrides and isolates, zero-width characters), line and paragraph separators,
-/// private-use, unassigned and lone surrogate code points.
+/// Checks a CIBA <c>binding_message</c> (CIBA Core §7.1: "SHOULD be relatively short and use a limited set of plain
+/// text characters"). Accepted: at most <see cref="MaxLength"/> characters of visible text — letters, numbers,
+/// punctuation, symbols (emoji included), ordinary combining marks (accents such as e + U+0301) and the space U+0020.
+/// Refused with <c>invalid_binding_message</c> (CIBA Core §13):
+/// <list type="bullet">
+/// <item>control characters, format characters (Unicode category Cf: bidi overrides and isolates, zero-width
+/// characters, tags), other space separators, line and paragraph separators, private-use, unassigned and lone
+/// surrogate code points;</item>
+/// <item>every other default-ignorable code point (Unicode DerivedCoreProperties), which renders as nothing: U+034F
+/// combining grapheme joiner, U+115F and U+1160 Hangul fillers, U+17B4 and U+17B5, U+180B–U+180F Mongolian variation
+/// selectors, U+3164 and U+FFA0 Hangul fillers, U+FE00–U+FE0F and U+E0100–U+E01EF variation selectors, U+E0000–U+E0FFF
+/// (tags and reserved);</item>
+/// <item>blank-looking fillers: U+2800 Braille pattern blank;</item>
+/// <item>marks drawn over the preceding character: combining overlays (canonical combining class 1: U+0334–U+0338,
+/// U+1CD4, U+1CE2–U+1CE8, U+20D2–U+20D3, U+20D8–U+20DA, U+20E5–U+20E6, U+20EA–U+20EB, U+10A39, U+16AF0–U+16AF4,
+/// U+1BC9E, U+1D167–U+1D169) and enclosing marks (category Me, e.g. U+20E0 prohibition overlay).</item>
+/// </list>
 /// </summary>
+/// <remarks>
+/// Refusing U+FE0F (variation selector 16, "emoji presentation") refuses the emoji sequences that need it, such as
+/// ❤️ (U+2764 U+FE0F) or keycaps (which also use the enclosing mark U+20E3); emoji that are emoji by default, such as
+/// 👟 or 👍, are accepted, with or without a skin-tone modifier. ZWJ sequences were already refused (U+200D is Cf).
+/// An invisible character in an approval text hides what the person approves, so the rule prefers refusing a rare
+/// emoji spelling to letting one through. 100 characters is PingOne Advanced Identity Cloud's limit
+/// (docs/pingone-aic.md).
+/// </remarks>
 public static class BindingMessageValidator
 {
     /// <summary>Maximum length in Unicode scalar values.</summary>
-    public const int MaxLength = 64;
+    public const int MaxLength = 100;
 
     /// <summary>Returns null when the message is acceptable, otherwise the error.</summary>
     public static OAuthError? Validate(string message)
@@ -33,27 +53,40 @@ public static class BindingMessageValidator
                 return OAuthError.InvalidBindingMessage("The binding_message is not valid text.");
             }
 
-            if (!IsPrintable(rune))
+            if (!IsVisible(rune))
             {
-                return OAuthError.InvalidBindingMessage("The binding_message may only hold printable text (no control or bidirectional-override characters).");
+                return OAuthError.InvalidBindingMessage(
+                    "The binding_message may only hold visible text (no control, invisible, overlay or bidirectional-override characters).");
             }
 
             index += consumed;
             if (++count > MaxLength)
             {
-                return OAuthError.InvalidBindingMessage("The binding_message is longer than 64 characters.");
+                return OAuthError.InvalidBindingMessage("The binding_message is longer than " + MaxLength + " characters.");
             }
         }
 
         return null;
     }
 
-    private static bool IsPrintable(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    /// <summary>Whether the code point is visible text as described on the class.</summary>
+    public static bool IsVisible(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
         UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
-            or UnicodeCategory.Surrogate => false,
+            or UnicodeCategory.Surrogate or UnicodeCategory.EnclosingMark => false,
         UnicodeCategory.SpaceSeparator => rune.Value == ' ',
-        _ => true,
+        _ => !IsInvisibleOrOverlay(rune.Value),
     };
+
+    private static bool IsInvisibleOrOverlay(int c) =>
+        // Default-ignorable code points outside category Cf.
+        c is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180F) or 0x3164 or 0xFFA0
+            or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0000 and <= 0xE0FFF)
+        // Blank fillers.
+            or 0x2800
+        // Combining overlays (canonical combining class 1).
+            or (>= 0x0334 and <= 0x0338) or 0x1CD4 or (>= 0x1CE2 and <= 0x1CE8) or 0x20D2 or 0x20D3
+            or (>= 0x20D8 and <= 0x20DA) or 0x20E5 or 0x20E6 or 0x20EA or 0x20EB or 0x10A39
+            or (>= 0x16AF0 and <= 0x16AF4) or 0x1BC9E or (>= 0x1D167 and <= 0x1D169);
 }

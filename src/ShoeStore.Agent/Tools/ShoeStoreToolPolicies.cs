@@ -7,7 +7,7 @@ namespace ShoeStore.Agent.Tools;
 
 /// <summary>
 /// What the policy table in configuration cannot say: how each approval is worded on the customer's device (the
-/// binding message, ≤ 64 printable characters) and, for a purchase, the RFC 9396 <c>shoe_purchase</c> detail taken
+/// binding message, ≤ 100 visible characters) and, for a purchase, the RFC 9396 <c>shoe_purchase</c> detail taken
 /// from the agent's own quote — product, size, quantity and the quoted total as <c>max_amount</c>.
 /// </summary>
 internal static class ShoeStoreToolPolicies

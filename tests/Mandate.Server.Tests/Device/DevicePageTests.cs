@@ -287,6 +287,19 @@ public sealed partial class DevicePageTests(BrowserFixture browser) : IClassFixt
     }
 
     [Fact]
+    public async Task HundredCharacterBindingMessage_OnAPhoneScreen_WrapsWithoutSidewaysScrolling()
+    {
+        // The longest message the server accepts, with a 69-character word that cannot break at a space.
+        var message = "Allow agent to place order for " + new string('W', 68) + "?";
+        Assert.Equal(100, message.Length);
+        await SignInAsync(_page, "end.user", _server.Seed.EndUserPassword);
+        await _server.StartCibaAsync("end.user", message);
+
+        await Expect(Card(_page, "Allow agent to place order for").Locator(".binding-message")).ToHaveTextAsync(message);
+        Assert.False(await _page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"));
+    }
+
+    [Fact]
     public async Task PendingPurchase_OnAPhoneScreen_FitsWithoutSidewaysScrolling()
     {
         // scripts/screenshots.sh runs this test with MANDATE_SCREENSHOT set to write docs/images/device.png.

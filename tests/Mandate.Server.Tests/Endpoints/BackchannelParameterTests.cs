@@ -61,7 +61,10 @@ public sealed partial class BackchannelParameterTests(ServerFixture fixture) : I
 
     [Theory]
     [InlineData(10000, "x")]
+    [InlineData(101, "x")]
     [InlineData(1, "Pay\u0007")]
+    [InlineData(1, "Pay\u3164now")]
+    [InlineData(1, "Pay\u0336 now")]
     [InlineData(1, "Pay \u202Eevil")]
     [InlineData(1, "Pay \u2066x\u2069")]
     [InlineData(1, "line\nbreak")]

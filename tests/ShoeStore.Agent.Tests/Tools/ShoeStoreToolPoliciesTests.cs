@@ -44,13 +44,13 @@ public sealed class ShoeStoreToolPoliciesTests
     [Fact]
     public async Task Purchase_LongProductName_KeepsTheAmountInTheBindingMessage()
     {
-        _quotes.Add(Quote("q_2", name: "Cole Haan OriginalGrand Wingtip Oxford Special Edition", expiresAt: _time.GetUtcNow().AddMinutes(15)));
+        _quotes.Add(Quote("q_2", name: "Cole Haan OriginalGrand Wingtip Oxford Special Edition in British Tan and Black Leather, Wide Fit", expiresAt: _time.GetUtcNow().AddMinutes(15)));
 
         await _authorizer.AuthorizeAsync(Call(ToolNames.PurchaseItem, ("quoteId", "q_2")), default);
 
         var message = Assert.Single(_source.UserRequests).BindingMessage;
         Assert.NotNull(message);
-        Assert.True(message.Length <= 64);
+        Assert.True(message.Length <= Mandate.AI.Policies.BindingMessage.MaxLength);
         Assert.EndsWith("… for $137.03?", message, StringComparison.Ordinal);
     }
 
