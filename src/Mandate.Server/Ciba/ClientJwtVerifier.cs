@@ -64,7 +64,9 @@ public static class ClientJwtVerifier
         var result = await Handler.ValidateTokenAsync(jwt, new TokenValidationParameters
         {
             IssuerSigningKey = key,
-            TryAllIssuerSigningKeys = false,
+            // Only the one key chosen above is offered. IdentityModel matches keys by kid unless told to try them all,
+            // so a JWT without kid (allowed when the client has one key, RFC 7515 §4.1.4) would otherwise never verify.
+            TryAllIssuerSigningKeys = true,
             ValidAlgorithms = [alg],
             RequireSignedTokens = true,
             ValidateIssuer = false,

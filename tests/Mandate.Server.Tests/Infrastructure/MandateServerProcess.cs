@@ -73,6 +73,60 @@ public sealed class MandateServerProcess : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             },
         };
+        return await LaunchAsync(start, dataDirectory);
+    }
+
+    /// <summary>
+    /// Starts the server as a newcomer does (docs/server.md): no seed file, so the demo seed and <c>demo.env</c> are
+    /// written on the first start; SQLite in its data directory; on a free loopback port that its issuer names, so the
+    /// URLs in <c>demo.env</c> reach it. Waits (at most 90 s) until discovery answers.
+    /// </summary>
+    public static async Task<MandateServerProcess> StartDemoAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Mandate.Server.dll");
+        var dataDirectory = Directory.CreateTempSubdirectory("mandate-demo-").FullName;
+        var baseUrl = "http://127.0.0.1:" + FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", baseUrl },
+            WorkingDirectory = dataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["Mandate__Issuer"] = baseUrl + new Uri(MandateTestServer.Issuer).AbsolutePath,
+                ["Mandate__DataDirectory"] = dataDirectory,
+                ["DOTNET_ENVIRONMENT"] = "Testing",
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            },
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return await LaunchAsync(start, dataDirectory);
+    }
+
+    /// <summary>The <c>KEY=value</c> lines of the instance's <c>demo.env</c> (a value in single quotes without them).</summary>
+    public IReadOnlyDictionary<string, string> ReadDemoEnvironment()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(Path.Combine(_dataDirectory, "demo.env")))
+        {
+            if (line.IndexOf('=') is var at and > 0 && !line.StartsWith('#'))
+            {
+                var value = line[(at + 1)..];
+                values[line[..at]] = value.Length >= 2 && value[0] == '\'' && value[^1] == '\'' ? value[1..^1] : value;
+            }
+        }
+
+        return values;
+    }
+
+    private static async Task<MandateServerProcess> LaunchAsync(ProcessStartInfo start, string dataDirectory)
+    {
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var server = new MandateServerProcess(process, dataDirectory);
         process.EnableRaisingEvents = true;
@@ -178,5 +232,12 @@ public sealed class MandateServerProcess : IAsyncDisposable
         {
             _listening.TrySetResult(new Uri(line[(at + Listening.Length)..].Trim()));
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

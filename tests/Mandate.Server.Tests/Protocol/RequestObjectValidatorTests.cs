@@ -83,6 +83,14 @@ public sealed class RequestObjectValidatorTests
     }
 
     [Fact]
+    public async Task NoKidInTheHeader_ClientWithOneKey_IsAccepted() =>
+        Assert.False((await ValidateJws(Jwt.SignEs256(_client.Key, null, Claims()))).Failed);
+
+    [Fact]
+    public async Task NoKidInTheHeader_SignedWithAnotherKey_IsRejected() =>
+        Assert.Equal("invalid_request", (await ValidateJws(Jwt.SignEs256(new TestClient("other").Key, null, Claims()))).Error?.Code);
+
+    [Fact]
     public async Task NoJti_IsAccepted() => Assert.False((await Validate(Without("jti"))).Failed);
 
     [Fact]
