@@ -31,11 +31,15 @@ public sealed class DatabaseJwtReplayCache(MandateDbContext db, TimeProvider tim
         }
     }
 
+    /// <summary>The row key of an entry: the SHA-256 of purpose, client and id (so that no id is stored as sent).</summary>
+    public static string Key(string purpose, string clientId, string jwtId) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\n" + clientId + "\n" + jwtId)));
+
     /// <inheritdoc />
     /// <remarks>The row joins the scoped context's unit of work; the check before it spares a replay the save.</remarks>
     public async ValueTask<bool> TryReserveAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var key = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\n" + clientId + "\n" + jwtId)));
+        var key = Key(purpose, clientId, jwtId);
         if (await db.UsedJwtIds.AsNoTracking().AnyAsync(j => j.Id == key, cancellationToken))
         {
             return false;

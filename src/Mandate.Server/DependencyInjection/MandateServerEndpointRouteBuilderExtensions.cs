@@ -13,7 +13,7 @@ public static class MandateServerEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Initializes the server (migrations, seed, keys; fails fast on bad configuration) and maps the token,
-    /// backchannel, userinfo and device API endpoints under the issuer path. OpenIddict serves discovery and JWKS.
+    /// backchannel, userinfo, revocation and device API endpoints under the issuer path. OpenIddict serves discovery and JWKS.
     /// </summary>
     public static IEndpointRouteBuilder MapMandateServer(this IEndpointRouteBuilder endpoints)
     {
@@ -26,6 +26,8 @@ public static class MandateServerEndpointRouteBuilderExtensions
         endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.BackchannelAuthentication), ["GET", "POST", "PUT", "DELETE", "PATCH"],
             (HttpContext http, BackchannelAuthenticationHandler handler) => handler.HandleAsync(http));
         endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.UserInfo), ["GET", "POST"], UserInfoHandler.HandleAsync);
+        endpoints.MapPost("/" + o.EndpointPath(MandateEndpoints.Revocation),
+            (HttpContext http, TokenRevocationHandler handler) => handler.HandleAsync(http));
         DeviceApiEndpoints.Map(endpoints);
         DevicePageEndpoints.Map(endpoints);
         return endpoints;

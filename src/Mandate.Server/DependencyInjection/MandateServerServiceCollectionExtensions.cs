@@ -10,6 +10,7 @@ using Mandate.Server.Hosting;
 using Mandate.Server.Keys;
 using Mandate.Server.OpenIddictHandlers;
 using Mandate.Server.Ping;
+using Mandate.Server.Revocation;
 using Mandate.Server.Scopes;
 using Mandate.Server.Seeding;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -84,6 +85,7 @@ public static class MandateServerServiceCollectionExtensions
                 server.AddEventHandler(TokenRequestPreconditionsHandler.Descriptor);
                 server.AddEventHandler(TokenErrorNormalizationHandler.Descriptor);
                 server.AddEventHandler(ClientAssertionCompatibilityHandler.Descriptor);
+                server.AddEventHandler(RevokedAccessTokenHandler.Descriptor);
             });
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<MandateServerOptions>, ServerKeyRing>(ConfigureServer);
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<MandateServerOptions>>((aspnet, mandate) =>
@@ -99,6 +101,8 @@ public static class MandateServerServiceCollectionExtensions
         Set(server.ConfigurationEndpointUris, o.EndpointPath(MandateEndpoints.Configuration));
         Set(server.UserInfoEndpointUris, o.EndpointPath(MandateEndpoints.UserInfo));
         Set(server.IntrospectionEndpointUris, o.EndpointPath(MandateEndpoints.Introspection));
+        // No authorization endpoint, so no prompt values to advertise (discovery lists only what is served).
+        server.PromptValues.Clear();
         // Every published key, the one that signs first: OpenIddict signs with the first credential (its sort keeps the
         // order of keys of one type), publishes all of them in the JWKS and validates its own tokens against them.
         server.SigningCredentials.Clear();
@@ -145,6 +149,9 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<BackchannelClientAuthenticator>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();
         services.TryAddScoped<TokenEndpointHandler>();
+        services.TryAddScoped<IAccessTokenDenyList, DatabaseAccessTokenDenyList>();
+        services.TryAddScoped<TokenRevocation>();
+        services.TryAddScoped<TokenRevocationHandler>();
         services.TryAddScoped<AuditLog>();
         services.TryAddScoped<SeedImporter>();
         services.TryAddScoped<PingSender>();

@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Warning, "Reading the signing keys failed ({Reason}); the keys already loaded stay in use.")]
     public static partial void SigningKeyRefreshFailed(ILogger logger, string reason);
+
+    [LoggerMessage(40, LogLevel.Information, "Token revocation by {ClientId}: {Outcome}.")]
+    public static partial void TokenRevocation(ILogger logger, string clientId, Revocation.RevocationOutcome outcome);
 }

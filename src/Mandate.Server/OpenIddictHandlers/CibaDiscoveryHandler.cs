@@ -11,7 +11,9 @@ namespace Mandate.Server.OpenIddictHandlers;
 
 /// <summary>
 /// Adds the CIBA metadata (CIBA §4) and RFC 9396 <c>authorization_details_types_supported</c> to discovery,
-/// lists the registered scopes, and derives every endpoint URL from the configured issuer.
+/// lists the registered scopes, and derives every endpoint URL from the configured issuer. Advertises only what is
+/// served: the RFC 7009 revocation endpoint (RFC 8414 §2 <c>revocation_endpoint</c>); <c>prompt_values_supported</c>
+/// is left out by clearing OpenIddict's prompt values (there is no authorization endpoint).
 /// </summary>
 public sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options, ScopeCatalog scopes) : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
@@ -34,6 +36,15 @@ public sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options,
         context.JsonWebKeySetEndpoint = new Uri(o.EndpointUrl(MandateEndpoints.JsonWebKeySet));
         context.UserInfoEndpoint = new Uri(o.EndpointUrl(MandateEndpoints.UserInfo));
         context.IntrospectionEndpoint = new Uri(o.EndpointUrl(MandateEndpoints.Introspection));
+
+        // RFC 7009 revocation is served by TokenRevocationHandler (not OpenIddict's endpoint), with the token
+        // endpoint's client authentication methods.
+        context.RevocationEndpoint = new Uri(o.EndpointUrl(MandateEndpoints.Revocation));
+        context.RevocationEndpointAuthenticationMethods.Clear();
+        foreach (var method in context.TokenEndpointAuthenticationMethods)
+        {
+            context.RevocationEndpointAuthenticationMethods.Add(method);
+        }
         context.Metadata["backchannel_authentication_endpoint"] = o.EndpointUrl(MandateEndpoints.BackchannelAuthentication);
         context.Metadata["backchannel_token_delivery_modes_supported"] = Array("poll", "ping");
         context.Metadata["backchannel_authentication_request_signing_alg_values_supported"] =

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Mandate.Server.Tests.Infrastructure;
 
@@ -62,5 +63,41 @@ public sealed class DiscoveryTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(MandateTestServer.TokenEndpoint, d.GetProperty("token_endpoint").GetString());
         Assert.Equal(MandateTestServer.Issuer + "/connect/jwk_uri", d.GetProperty("jwks_uri").GetString());
         Assert.Equal(MandateTestServer.BcEndpoint, d.GetProperty("backchannel_authentication_endpoint").GetString());
+    }
+
+    [Fact]
+    public async Task RevocationEndpoint_IsAdvertisedWithTheTokenEndpointsAuthenticationMethods()
+    {
+        var d = await DiscoveryAsync();
+        Assert.Equal(MandateTestServer.Issuer + "/token/revoke", d.GetProperty("revocation_endpoint").GetString());
+        Assert.Equal(
+            Strings(d.GetProperty("token_endpoint_auth_methods_supported")).Order(),
+            Strings(d.GetProperty("revocation_endpoint_auth_methods_supported")).Order());
+    }
+
+    [Fact]
+    public async Task PromptValues_AreNotAdvertised_ThereIsNoAuthorizationEndpoint()
+    {
+        var d = await DiscoveryAsync();
+        Assert.False(d.TryGetProperty("prompt_values_supported", out _));
+        Assert.False(d.TryGetProperty("authorization_endpoint", out _));
+    }
+
+    [Fact]
+    public async Task EveryAdvertisedEndpoint_AnswersSomethingOtherThan404()
+    {
+        var d = await DiscoveryAsync();
+        var urls = d.EnumerateObject()
+            .Where(p => (p.Name.EndsWith("_endpoint", StringComparison.Ordinal) || p.Name == "jwks_uri") && p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => (p.Name, Url: p.Value.GetString()!))
+            .ToList();
+        Assert.Contains(urls, u => u.Name == "revocation_endpoint");
+        foreach (var (name, url) in urls)
+        {
+            var get = await _server.Client.GetAsync(url);
+            var post = await _server.Client.PostAsync(url, new FormUrlEncodedContent([]));
+            Assert.True(get.StatusCode != HttpStatusCode.NotFound && post.StatusCode != HttpStatusCode.NotFound,
+                $"{name} {url}: GET {(int)get.StatusCode}, POST {(int)post.StatusCode}");
+        }
     }
 }
