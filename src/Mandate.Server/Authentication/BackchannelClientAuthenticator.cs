@@ -6,8 +6,8 @@ using Mandate.Server.Protocol;
 namespace Mandate.Server.Authentication;
 
 /// <summary>
-/// Client authentication at the backchannel authentication endpoint (CIBA §7.1, §7.2 step 1), with the methods the
-/// token endpoint accepts: <c>client_secret_basic</c>, <c>client_secret_post</c>, <c>private_key_jwt</c>. Checks, in
+/// Client authentication at the backchannel authentication endpoint (CIBA §7.1, §7.2 step 1) and the revocation
+/// endpoint (RFC 7009 §2.1), with the methods the token endpoint accepts: <c>client_secret_basic</c>, <c>client_secret_post</c>, <c>private_key_jwt</c>. Checks, in
 /// order: exactly one method (<c>invalid_request</c> for several); a form <c>client_id</c> equal to the authenticated
 /// one; the secret, or the assertion (type, signature with the client's key, <c>iss</c> = <c>sub</c> = client_id,
 /// <c>aud</c> = issuer / token / backchannel endpoint, <c>exp</c> within an hour, <c>jti</c> used once).
