@@ -155,6 +155,7 @@ public static class MandateServerServiceCollectionExtensions
 
     private static void AddDevice(IServiceCollection services)
     {
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, DeviceApiNoStoreStartupFilter>());
         services.TryAddSingleton<SignInRateLimiter>();
         services.TryAddScoped<DeviceSignIn>();
         services.TryAddScoped<DeviceRequestService>();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Mandate.Server.Ciba;
 using Mandate.Server.Configuration;
 using Mandate.Server.Device;
@@ -49,14 +48,10 @@ public static class DeviceApiEndpoints
             return Problem(415, "Send application/json.");
         }
 
-        SignInBody? body;
-        try
+        var (tooLarge, body) = await DeviceJsonBody.ReadAsync<SignInBody>(http.Request, http.RequestAborted);
+        if (tooLarge)
         {
-            body = await http.Request.ReadFromJsonAsync<SignInBody>(http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
+            return Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB.");
         }
 
         if (body is not { Username: { } username, Password: { } password })
