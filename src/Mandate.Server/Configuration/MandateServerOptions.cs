@@ -71,8 +71,11 @@ public sealed class MandateServerOptions
     /// <summary>Sign-in attempts allowed per client address and minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Device session lifetime.</summary>
-    public int DeviceSessionMinutes { get; set; } = 60;
+    /// <summary>A device session unused this long ends (the open page's event stream counts as use).</summary>
+    public int DeviceSessionIdleMinutes { get; set; } = 15;
+
+    /// <summary>A device session ends this long after sign-in, however active (12 hours).</summary>
+    public int DeviceSessionLifetimeMinutes { get; set; } = 720;
 
     /// <summary>Days a signing key signs before the next one takes over (automatic rotation); 0 turns it off.</summary>
     public int SigningKeyRotationDays { get; set; } = 90;

@@ -24,7 +24,7 @@ public static class DeviceApiEndpoints
     {
         var api = endpoints.MapGroup("/device/api");
         api.MapPost("/session", SignInAsync);
-        api.MapDelete("/session", (Func<HttpContext, Task<IResult>>)SignOutAsync);
+        api.MapDelete("/session", (Func<HttpContext, DeviceSessionStore, Task<IResult>>)SignOutAsync);
         api.MapGet("/requests", async (HttpContext http, DeviceRequestService service) =>
             await SubjectAsync(http) is { } subject ? Results.Json(await service.ListPendingAsync(subject, http.RequestAborted)) : Unauthorized());
         api.MapGet("/history", async (HttpContext http, DeviceRequestService service) =>
@@ -35,13 +35,26 @@ public static class DeviceApiEndpoints
     }
 
     /// <summary>The signed-in user's subject, or null.</summary>
-    public static async Task<string?> SubjectAsync(HttpContext http)
+    public static async Task<string?> SubjectAsync(HttpContext http) =>
+        (await AuthenticateAsync(http))?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The session id in the request's (validated) cookie, or null.</summary>
+    public static async Task<string?> SessionIdAsync(HttpContext http) =>
+        (await AuthenticateAsync(http))?.FindFirstValue(DeviceSession.SessionIdClaim);
+
+    private static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
         var result = await http.AuthenticateAsync(DeviceSession.Scheme);
-        return result.Succeeded ? result.Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (result.Failure is { } failure && Data.TransientDatabaseFault.Is(failure))
+        {
+            // The session could not be checked (database briefly away): 503 from DatabaseUnavailableMiddleware, not 401.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return result.Succeeded ? result.Principal : null;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, IOptions<MandateServerOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, DeviceSessionStore sessions, IOptions<MandateServerOptions> options, ILoggerFactory loggers)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -73,13 +86,27 @@ public static class DeviceApiEndpoints
                 return Problem(401, "Wrong username or password.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, subject!), new Claim(ClaimTypes.Name, username)], DeviceSession.Scheme);
-        await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+        var (sessionId, expiresAt) = await sessions.CreateAsync(subject!, http.RequestAborted);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, subject!), new Claim(ClaimTypes.Name, username), new Claim(DeviceSession.SessionIdClaim, sessionId)],
+            DeviceSession.Scheme);
+        // Not persistent: a browser-session cookie without Expires/Max-Age (RFC 6265 §5.3 step 3); the server ends it too.
+        await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties
+        {
+            IsPersistent = false,
+            AllowRefresh = false,
+            ExpiresUtc = expiresAt,
+        });
         return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject! });
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http)
+    private static async Task<IResult> SignOutAsync(HttpContext http, DeviceSessionStore sessions)
     {
+        if (await SessionIdAsync(http) is { } sessionId)
+        {
+            await sessions.EndAsync(sessionId, http.RequestAborted);
+        }
+
         await http.SignOutAsync(DeviceSession.Scheme);
         return Results.NoContent();
     }
