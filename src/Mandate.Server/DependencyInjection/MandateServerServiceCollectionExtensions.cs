@@ -156,7 +156,8 @@ public static class MandateServerServiceCollectionExtensions
     private static void AddDevice(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, DeviceApiNoStoreStartupFilter>());
-        services.TryAddSingleton<SignInRateLimiter>();
+        services.TryAddSingleton(sp => SignInGuard.Create(
+            sp.GetRequiredService<IPasswordHasher<UserAccount>>(), sp.GetRequiredService<IOptions<MandateServerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<DeviceSignIn>();
         services.TryAddScoped<DeviceRequestService>();
         services.AddHostedService<PostgreSqlDeviceEventRelay>();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Mandate.Server.Ciba;
-using Mandate.Server.Configuration;
 using Mandate.Server.Device;
 using Mandate.Server.Logging;
 using Microsoft.AspNetCore.Authentication;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Server.Endpoints;
 
@@ -54,7 +52,7 @@ public static class DeviceApiEndpoints
         return result.Succeeded ? result.Principal : null;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, DeviceSessionStore sessions, IOptions<MandateServerOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, DeviceSessionStore sessions, ILoggerFactory loggers)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -72,23 +70,24 @@ public static class DeviceApiEndpoints
             return Problem(400, "Send {\"username\": ..., \"password\": ...}.");
         }
 
-        var partition = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var (outcome, subject) = await signIn.SignInAsync(username, password, partition, http.RequestAborted);
+        var decision = await signIn.SignInAsync(username, password, http.Connection.RemoteIpAddress, http.RequestAborted);
         var logger = loggers.CreateLogger(typeof(DeviceApiEndpoints));
-        switch (outcome)
+        switch (decision.Outcome)
         {
-            case SignInOutcome.LockedOut:
-                Log.SignInFailed(logger, "locked out or rate-limited");
-                http.Response.Headers.RetryAfter = options.Value.SignInLockoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Problem(429, "Too many failed sign-ins; try again later.");
+            case SignInOutcome.Throttled:
+                Log.SignInFailed(logger, "throttled");
+                var seconds = (int)Math.Ceiling(Math.Max(1, decision.RetryAfter?.TotalSeconds ?? 1));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem(429, "Too many sign-in attempts; try again after the time in Retry-After.");
             case SignInOutcome.InvalidCredentials:
                 Log.SignInFailed(logger, "invalid credentials");
                 return Problem(401, "Wrong username or password.");
         }
 
-        var (sessionId, expiresAt) = await sessions.CreateAsync(subject!, http.RequestAborted);
+        var subject = decision.Subject!;
+        var (sessionId, expiresAt) = await sessions.CreateAsync(subject, http.RequestAborted);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, subject!), new Claim(ClaimTypes.Name, username), new Claim(DeviceSession.SessionIdClaim, sessionId)],
+            [new Claim(ClaimTypes.NameIdentifier, subject), new Claim(ClaimTypes.Name, username), new Claim(DeviceSession.SessionIdClaim, sessionId)],
             DeviceSession.Scheme);
         // Not persistent: a browser-session cookie without Expires/Max-Age (RFC 6265 §5.3 step 3); the server ends it too.
         await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties
@@ -97,7 +96,7 @@ public static class DeviceApiEndpoints
             AllowRefresh = false,
             ExpiresUtc = expiresAt,
         });
-        return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject! });
+        return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject });
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http, DeviceSessionStore sessions)
