@@ -111,6 +111,41 @@ public sealed class DeviceSessionTests
     }
 
     [Fact]
+    public async Task SignedOutCookie_IsStillRefusedByANewServerProcess_AfterTheFirstWasKilled()
+    {
+        var seed = new TestSeed();
+        var directory = Directory.CreateTempSubdirectory("mandate-session-process-").FullName;
+        var connectionString = "Data Source=" + Path.Combine(directory, "mandate.db");
+        try
+        {
+            string signedOut, open;
+            int firstPid;
+            await using (var first = await MandateServerProcess.StartAsync(seed, connectionString))
+            {
+                firstPid = first.Id;
+                using var client = WithoutCookieJar(first);
+                signedOut = await SignInCookieAsync(client, "end.user", seed.EndUserPassword);
+                open = await SignInCookieAsync(client, "end.user", seed.EndUserPassword);
+                using var signOut = new HttpRequestMessage(HttpMethod.Delete, "/device/api/session") { Content = System.Net.Http.Json.JsonContent.Create(new { }) };
+                signOut.Headers.Add("Cookie", signedOut);
+                Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(signOut)).StatusCode);
+                await first.KillAsync();
+            }
+
+            Assert.Throws<ArgumentException>(() => System.Diagnostics.Process.GetProcessById(firstPid));
+            await using var second = await MandateServerProcess.StartAsync(seed, connectionString);
+            using var secondClient = WithoutCookieJar(second);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await GetWithCookieAsync(secondClient, signedOut)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(secondClient, open)).StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task PasswordChange_EndsEverySessionOfThatUserIssuedBefore_AndNoOtherUsers()
     {
         var seed = new TestSeed();
@@ -170,6 +205,24 @@ public sealed class DeviceSessionTests
     }
 
     private static TimeSpan DeviceEventStreamCheck() => Mandate.Server.Endpoints.DeviceEventStream.SessionCheckInterval;
+
+    /// <summary>A client for a process that sends only the cookies a test names.</summary>
+    private static HttpClient WithoutCookieJar(MandateServerProcess server) =>
+        new(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static async Task<string> SignInCookieAsync(HttpClient client, string username, string password)
+    {
+        var response = await client.PostAsync("/device/api/session", System.Net.Http.Json.JsonContent.Create(new { username, password }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Assert.Single(response.Headers.GetValues("Set-Cookie")).Split(';')[0];
+    }
+
+    private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string cookie)
+    {
+        using var request = new HttpRequestMessage(Get, "/device/api/requests");
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
 
     private static async Task ImportAsync(MandateTestServer server, SeedDocument document)
     {
