@@ -4,7 +4,7 @@ namespace Mandate.Server.Device;
 
 /// <summary>
 /// Per-account throttling of device sign-ins with exponential backoff instead of a lockout (NIST SP 800-63B §5.2.2;
-/// OWASP ASVS 4.0.3 §2.2.1): the first <c>freeAttempts</c> consecutive failures cost nothing; from then on the account
+/// OWASP ASVS 4.0.3 V2.2.1): the first <c>freeAttempts</c> consecutive failures cost nothing; from then on the account
 /// accepts one attempt per interval, starting at <c>backoff</c> and doubling with each further failure up to
 /// <c>maxBackoff</c>. An attempt refused by the throttle does not lengthen it, so whoever floods an account cannot keep
 /// its owner out: the next slot always opens on time, and the right password in it signs in and clears the count.

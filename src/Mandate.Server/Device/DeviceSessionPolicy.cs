@@ -5,8 +5,8 @@ namespace Mandate.Server.Device;
 
 /// <summary>
 /// When a device session is valid: not revoked, within its absolute lifetime, and used within the idle timeout (OWASP
-/// ASVS 4.0.3 §3.3.1–3.3.2 and §3.3.4; NIST SP 800-63B §7.1 and §7.2: an inactivity timeout and an overall limit, both
-/// enforced by the server). The last use is written at most once per <see cref="TouchInterval"/>, so a session costs
+/// ASVS 4.0.3 V3.3.1: sign-out and expiry invalidate the session; V3.3.2: an idle and an absolute limit; V3.3.3: a
+/// password change ends the other sessions; NIST SP 800-63B §7.2: both limits enforced by the server). The last use is written at most once per <see cref="TouchInterval"/>, so a session costs
 /// one indexed read per request and a write about once a minute; the idle timeout is therefore exact to within that
 /// interval.
 /// </summary>

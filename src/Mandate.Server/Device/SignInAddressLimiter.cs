@@ -6,7 +6,7 @@ namespace Mandate.Server.Device;
 /// Per-address budget of unsuccessful device sign-ins: at most <c>limit</c> per fixed one-minute window and
 /// <see cref="ClientAddressKey"/> (IPv6 by /64). Only attempts that did not sign in are counted, so a person who signs in
 /// often never runs out; an address over its budget is answered 429 without a password check. State is in memory, per
-/// instance (OWASP ASVS 4.0.3 §2.2.1).
+/// instance (OWASP ASVS 4.0.3 V2.2.1).
 /// </summary>
 /// <param name="limit">Unsuccessful attempts allowed per address and minute
 /// (<see cref="MandateServerOptions.SignInAttemptsPerMinute"/>).</param>

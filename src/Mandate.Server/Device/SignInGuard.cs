@@ -14,7 +14,7 @@ namespace Mandate.Server.Device;
 /// <item>exactly one password-hash verification, whatever the case — a known user's hash, or a dummy hash for an
 /// unknown or disabled user and for a throttled attempt (whose result is then ignored) — so that every path costs the
 /// same and the answers (401 or 429, with the same <c>Retry-After</c>) never tell whether a username exists
-/// (OWASP ASVS 4.0.3 §2.2.1, NIST SP 800-63B §5.2.2).</item>
+/// (OWASP ASVS 4.0.3 V2.2.1, NIST SP 800-63B §5.2.2).</item>
 /// </list>
 /// Successful sign-ins neither use up the address's budget nor count against the account.
 /// </summary>
