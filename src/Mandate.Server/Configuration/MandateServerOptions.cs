@@ -65,17 +65,23 @@ public sealed class MandateServerOptions
     /// <summary>Timeout of one ping callback (CIBA §10.2).</summary>
     public int PingTimeoutSeconds { get; set; } = 5;
 
-    /// <summary>Failed device sign-ins before the account is locked.</summary>
+    /// <summary>Consecutive failed device sign-ins of one username before it is throttled (no lockout).</summary>
     public int SignInMaxFailures { get; set; } = 5;
 
-    /// <summary>Lockout after too many failed sign-ins.</summary>
-    public int SignInLockoutSeconds { get; set; } = 300;
+    /// <summary>Throttled username: the first wait between attempts; it doubles with each further failure.</summary>
+    public int SignInBackoffSeconds { get; set; } = 60;
 
-    /// <summary>Sign-in attempts allowed per client address and minute.</summary>
+    /// <summary>Throttled username: the longest wait between attempts.</summary>
+    public int SignInMaxBackoffSeconds { get; set; } = 900;
+
+    /// <summary>Unsuccessful sign-in attempts allowed per client address (IPv6: per /64) and minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Device session lifetime.</summary>
-    public int DeviceSessionMinutes { get; set; } = 60;
+    /// <summary>A device session unused this long ends (the open page's event stream counts as use).</summary>
+    public int DeviceSessionIdleMinutes { get; set; } = 15;
+
+    /// <summary>A device session ends this long after sign-in, however active (12 hours).</summary>
+    public int DeviceSessionLifetimeMinutes { get; set; } = 720;
 
     /// <summary>Days a signing key signs before the next one takes over (automatic rotation); 0 turns it off.</summary>
     public int SigningKeyRotationDays { get; set; } = 90;

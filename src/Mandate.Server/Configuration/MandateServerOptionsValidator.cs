@@ -31,7 +31,10 @@ public sealed class MandateServerOptionsValidator : IValidateOptions<MandateServ
         Positive(options.PingTimeoutSeconds, "PingTimeoutSeconds", errors);
         Positive(options.SignInMaxFailures, "SignInMaxFailures", errors);
         Positive(options.SignInAttemptsPerMinute, "SignInAttemptsPerMinute", errors);
-        Positive(options.DeviceSessionMinutes, "DeviceSessionMinutes", errors);
+        Positive(options.SignInBackoffSeconds, "SignInBackoffSeconds", errors);
+        Positive(options.SignInMaxBackoffSeconds, "SignInMaxBackoffSeconds", errors);
+        Positive(options.DeviceSessionIdleMinutes, "DeviceSessionIdleMinutes", errors);
+        Positive(options.DeviceSessionLifetimeMinutes, "DeviceSessionLifetimeMinutes", errors);
         Positive(options.SigningKeyPublishAheadSeconds, "SigningKeyPublishAheadSeconds", errors);
         Positive(options.SigningKeyRetentionSeconds, "SigningKeyRetentionSeconds", errors);
         Positive(options.SigningKeyRefreshSeconds, "SigningKeyRefreshSeconds", errors);

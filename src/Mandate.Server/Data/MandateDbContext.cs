@@ -28,6 +28,9 @@ public abstract class MandateDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The signing keys, one row per generation.</summary>
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    /// <summary>Device sessions (sign-in on the device page).</summary>
+    public DbSet<DeviceSessionRecord> DeviceSessions => Set<DeviceSessionRecord>();
+
     /// <summary>ASP.NET Core data-protection keys (the device session cookie), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -81,6 +84,15 @@ public abstract class MandateDbContext(DbContextOptions options) : DbContext(opt
             e.Property(k => k.Generation).ValueGeneratedNever();
             e.Property(k => k.KeyId).HasMaxLength(64);
             e.HasIndex(k => k.KeyId).IsUnique();
+        });
+        modelBuilder.Entity<DeviceSessionRecord>(e =>
+        {
+            e.ToTable("DeviceSessions");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.Property(s => s.Subject).HasMaxLength(100);
+            e.HasIndex(s => s.Subject);
+            e.HasIndex(s => s.ExpiresAt);
         });
     }
 }

@@ -27,9 +27,10 @@ public sealed class UserAccount
     /// <summary>Disabled users cannot sign in and cannot be named by a hint.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Consecutive failed sign-ins.</summary>
+    /// <summary>No longer used (sign-in throttling is <c>Device/AccountThrottle.cs</c>, with no lockout); the column stays so
+    /// that instances of the previous version keep working while a deployment is upgraded.</summary>
     public int FailedSignIns { get; set; }
 
-    /// <summary>End of a lockout, if any.</summary>
+    /// <summary>No longer used; see <see cref="FailedSignIns"/>.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
 }

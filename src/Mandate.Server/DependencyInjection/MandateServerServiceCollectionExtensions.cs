@@ -162,10 +162,13 @@ public static class MandateServerServiceCollectionExtensions
 
     private static void AddDevice(IServiceCollection services)
     {
-        services.TryAddSingleton<SignInRateLimiter>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, DeviceApiNoStoreStartupFilter>());
+        services.TryAddSingleton(sp => SignInGuard.Create(
+            sp.GetRequiredService<IPasswordHasher<UserAccount>>(), sp.GetRequiredService<IOptions<MandateServerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<DeviceSignIn>();
         services.TryAddScoped<DeviceRequestService>();
         services.AddHostedService<PostgreSqlDeviceEventRelay>();
+        services.TryAddScoped<DeviceSessionStore>();
         services.AddAuthentication().AddCookie(DeviceSession.Scheme, cookie =>
         {
             cookie.Cookie.Name = DeviceSession.CookieName;
@@ -173,11 +176,14 @@ public static class MandateServerServiceCollectionExtensions
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.Path = "/device";
-            cookie.SlidingExpiration = true;
+            // The server's session row decides idle and absolute expiry (DeviceSessionPolicy); the ticket is never
+            // re-issued, and the cookie has no Expires (it is signed in with IsPersistent = false).
+            cookie.SlidingExpiration = false;
+            cookie.Events.OnValidatePrincipal = DeviceSessionValidation.ValidatePrincipalAsync;
             cookie.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
             cookie.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
         });
         services.AddOptions<CookieAuthenticationOptions>(DeviceSession.Scheme).Configure<IOptions<MandateServerOptions>>((cookie, o) =>
-            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(o.Value.DeviceSessionMinutes));
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(o.Value.DeviceSessionLifetimeMinutes));
     }
 }

@@ -1,62 +1,27 @@
-using System.Threading.RateLimiting;
-using Mandate.Server.Configuration;
+using System.Net;
 using Mandate.Server.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Server.Device;
 
 /// <summary>
-/// Device sign-in: a rate limit per client address (10 attempts a minute), then a per-account lockout after
-/// <see cref="MandateServerOptions.SignInMaxFailures"/> consecutive failures. A locked account is refused even with the
-/// right password until the lockout ends. Unknown users cost a hash verification too (no user enumeration by timing).
+/// Device sign-in: looks the user up (the same query whether the name exists or not) and lets
+/// <see cref="SignInGuard"/> decide. Nothing is written to the database here, so a failed attempt for a real user and
+/// one for an unknown name do the same work.
 /// </summary>
-public sealed class DeviceSignIn(MandateDbContext db, IPasswordHasher<UserAccount> hasher, SignInRateLimiter limiter, TimeProvider time, IOptions<MandateServerOptions> options)
+public sealed class DeviceSignIn(MandateDbContext db, SignInGuard guard)
 {
-    private static readonly UserAccount Dummy = new() { Id = "-" };
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(Dummy, Guid.NewGuid().ToString()));
-
-    /// <summary>Checks the credentials; returns the subject on success.</summary>
-    public async Task<(SignInOutcome Outcome, string? Subject)> SignInAsync(string username, string password, string partition, CancellationToken cancellationToken)
+    /// <summary>Checks the credentials; the decision carries the subject on success.</summary>
+    public async Task<SignInDecision> SignInAsync(string username, string password, IPAddress? address, CancellationToken cancellationToken)
     {
-        using var lease = limiter.Acquire(partition);
-        if (!lease.IsAcquired)
+        if (guard.AddressRetryAfter(address) is { } wait)
         {
-            return (SignInOutcome.LockedOut, null);
+            return new(SignInOutcome.Throttled, RetryAfter: wait);
         }
 
-        var now = time.GetUtcNow();
-        var user = username.Length is > 0 and <= 100 ? await db.Users.SingleOrDefaultAsync(u => u.Username == username, cancellationToken) : null;
-        if (user is null)
-        {
-            hasher.VerifyHashedPassword(Dummy, DummyHash.Value, password);
-            return (SignInOutcome.InvalidCredentials, null);
-        }
-
-        if (user.LockedUntil is { } until && until > now)
-        {
-            return (SignInOutcome.LockedOut, null);
-        }
-
-        var verified = user.Enabled && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        var o = options.Value;
-        if (!verified)
-        {
-            user.FailedSignIns++;
-            if (user.FailedSignIns >= o.SignInMaxFailures)
-            {
-                user.LockedUntil = now + TimeSpan.FromSeconds(o.SignInLockoutSeconds);
-                user.FailedSignIns = 0;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return (user.LockedUntil > now ? SignInOutcome.LockedOut : SignInOutcome.InvalidCredentials, null);
-        }
-
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
-        await db.SaveChangesAsync(cancellationToken);
-        return (SignInOutcome.Success, user.Id);
+        var user = username.Length is > 0 and <= SignInGuard.MaxUsernameLength
+            ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Username == username, cancellationToken)
+            : null;
+        return guard.Decide(username, password, user, address);
     }
 }

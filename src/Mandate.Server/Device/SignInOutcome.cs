@@ -9,6 +9,6 @@ public enum SignInOutcome
     /// <summary>Wrong username or password (or disabled user): 401.</summary>
     InvalidCredentials,
 
-    /// <summary>Locked out or rate-limited: 429.</summary>
-    LockedOut,
+    /// <summary>Not checked: the account or the address must wait (429 with <c>Retry-After</c>).</summary>
+    Throttled,
 }

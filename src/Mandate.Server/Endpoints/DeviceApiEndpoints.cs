@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Mandate.Server.Ciba;
-using Mandate.Server.Configuration;
 using Mandate.Server.Device;
 using Mandate.Server.Logging;
 using Microsoft.AspNetCore.Authentication;
@@ -9,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Server.Endpoints;
 
@@ -25,7 +22,7 @@ public static class DeviceApiEndpoints
     {
         var api = endpoints.MapGroup("/device/api");
         api.MapPost("/session", SignInAsync);
-        api.MapDelete("/session", (Func<HttpContext, Task<IResult>>)SignOutAsync);
+        api.MapDelete("/session", (Func<HttpContext, DeviceSessionStore, Task<IResult>>)SignOutAsync);
         api.MapGet("/requests", async (HttpContext http, DeviceRequestService service) =>
             await SubjectAsync(http) is { } subject ? Results.Json(await service.ListPendingAsync(subject, http.RequestAborted)) : Unauthorized());
         api.MapGet("/history", async (HttpContext http, DeviceRequestService service) =>
@@ -36,27 +33,36 @@ public static class DeviceApiEndpoints
     }
 
     /// <summary>The signed-in user's subject, or null.</summary>
-    public static async Task<string?> SubjectAsync(HttpContext http)
+    public static async Task<string?> SubjectAsync(HttpContext http) =>
+        (await AuthenticateAsync(http))?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The session id in the request's (validated) cookie, or null.</summary>
+    public static async Task<string?> SessionIdAsync(HttpContext http) =>
+        (await AuthenticateAsync(http))?.FindFirstValue(DeviceSession.SessionIdClaim);
+
+    private static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
         var result = await http.AuthenticateAsync(DeviceSession.Scheme);
-        return result.Succeeded ? result.Principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (result.Failure is { } failure && Data.TransientDatabaseFault.Is(failure))
+        {
+            // The session could not be checked (database briefly away): 503 from DatabaseUnavailableMiddleware, not 401.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return result.Succeeded ? result.Principal : null;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, IOptions<MandateServerOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, DeviceSessionStore sessions, ILoggerFactory loggers)
     {
         if (!http.Request.HasJsonContentType())
         {
             return Problem(415, "Send application/json.");
         }
 
-        SignInBody? body;
-        try
+        var (tooLarge, body) = await DeviceJsonBody.ReadAsync<SignInBody>(http.Request, http.RequestAborted);
+        if (tooLarge)
         {
-            body = await http.Request.ReadFromJsonAsync<SignInBody>(http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
+            return Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB.");
         }
 
         if (body is not { Username: { } username, Password: { } password })
@@ -64,27 +70,42 @@ public static class DeviceApiEndpoints
             return Problem(400, "Send {\"username\": ..., \"password\": ...}.");
         }
 
-        var partition = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var (outcome, subject) = await signIn.SignInAsync(username, password, partition, http.RequestAborted);
+        var decision = await signIn.SignInAsync(username, password, http.Connection.RemoteIpAddress, http.RequestAborted);
         var logger = loggers.CreateLogger(typeof(DeviceApiEndpoints));
-        switch (outcome)
+        switch (decision.Outcome)
         {
-            case SignInOutcome.LockedOut:
-                Log.SignInFailed(logger, "locked out or rate-limited");
-                http.Response.Headers.RetryAfter = options.Value.SignInLockoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Problem(429, "Too many failed sign-ins; try again later.");
+            case SignInOutcome.Throttled:
+                Log.SignInFailed(logger, "throttled");
+                var seconds = (int)Math.Ceiling(Math.Max(1, decision.RetryAfter?.TotalSeconds ?? 1));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problem(429, "Too many sign-in attempts; try again after the time in Retry-After.");
             case SignInOutcome.InvalidCredentials:
                 Log.SignInFailed(logger, "invalid credentials");
                 return Problem(401, "Wrong username or password.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, subject!), new Claim(ClaimTypes.Name, username)], DeviceSession.Scheme);
-        await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
-        return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject! });
+        var subject = decision.Subject!;
+        var (sessionId, expiresAt) = await sessions.CreateAsync(subject, http.RequestAborted);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, subject), new Claim(ClaimTypes.Name, username), new Claim(DeviceSession.SessionIdClaim, sessionId)],
+            DeviceSession.Scheme);
+        // Not persistent: a browser-session cookie without Expires/Max-Age (RFC 6265 §5.3 step 3); the server ends it too.
+        await http.SignInAsync(DeviceSession.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties
+        {
+            IsPersistent = false,
+            AllowRefresh = false,
+            ExpiresUtc = expiresAt,
+        });
+        return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject });
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http)
+    private static async Task<IResult> SignOutAsync(HttpContext http, DeviceSessionStore sessions)
     {
+        if (await SessionIdAsync(http) is { } sessionId)
+        {
+            await sessions.EndAsync(sessionId, http.RequestAborted);
+        }
+
         await http.SignOutAsync(DeviceSession.Scheme);
         return Results.NoContent();
     }

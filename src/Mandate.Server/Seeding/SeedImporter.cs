@@ -3,6 +3,7 @@ using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
 using Mandate.Server.Data;
+using Mandate.Server.Device;
 using Mandate.Server.Ping;
 using Mandate.Server.Scopes;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ public sealed class SeedImporter(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopeManager,
     IPasswordHasher<UserAccount> hasher,
+    DeviceSessionStore deviceSessions,
     IOptions<MandateServerOptions> options)
 {
     /// <summary>Imports the document.</summary>
@@ -77,20 +79,33 @@ public sealed class SeedImporter(
             "user '" + seed.Username + "': a username or subject id may not equal a client_id (RFC 9700 §4.15)");
         Require(seed.Password.Length >= 8, "user '" + seed.Username + "': the password must have at least 8 characters");
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == seed.Subject, cancellationToken);
+        var existing = user is not null;
         if (user is null)
         {
             user = new UserAccount { Id = seed.Subject };
             db.Users.Add(user);
         }
 
+        // The same password keeps its hash (and the user's device sessions); a new one ends every session made before it.
+        var check = existing ? hasher.VerifyHashedPassword(user, user.PasswordHash, seed.Password) : PasswordVerificationResult.Failed;
+        var passwordChanged = existing && check == PasswordVerificationResult.Failed;
+        var endSessions = passwordChanged || (existing && user.Enabled && !seed.Enabled);
         user.Username = seed.Username;
-        user.PasswordHash = hasher.HashPassword(user, seed.Password);
+        if (check != PasswordVerificationResult.Success)
+        {
+            user.PasswordHash = hasher.HashPassword(user, seed.Password);
+        }
+
         user.UserCodeHash = seed.UserCode is { Length: > 0 } code ? hasher.HashPassword(user, code) : null;
         user.Name = seed.Name;
         user.Email = seed.Email;
         user.AddressJson = seed.Address is { ValueKind: JsonValueKind.Object } address ? address.GetRawText() : null;
         user.Enabled = seed.Enabled;
         await db.SaveChangesAsync(cancellationToken);
+        if (endSessions)
+        {
+            await deviceSessions.EndAllAsync(user.Id, cancellationToken);
+        }
     }
 
     private async Task ImportClientAsync(SeedClient seed, CancellationToken cancellationToken)

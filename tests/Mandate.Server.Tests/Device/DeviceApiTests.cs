@@ -53,6 +53,22 @@ public abstract class DeviceApiTests(ServerFixture fixture)
     }
 
     [DatabaseFact]
+    public async Task SignOut_TheOldCookie_NoLongerListsOrApprovesRequests()
+    {
+        await StartForAsync("end.user");
+        var cookie = await _server.SignInCookieAsync("end.user", _seed.EndUserPassword);
+        var pending = await (await _server.SendWithCookieAsync(HttpMethod.Get, "/device/api/requests", cookie)).ReadJsonAsync();
+        var id = pending.EnumerateArray().Last().GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _server.SendWithCookieAsync(HttpMethod.Delete, "/device/api/session", cookie)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.SendWithCookieAsync(HttpMethod.Get, "/device/api/requests", cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.SendWithCookieAsync(HttpMethod.Post, $"/device/api/requests/{id}/approve", cookie)).StatusCode);
+        using var user = await _server.SignInAsync("end.user", _seed.EndUserPassword);
+        Assert.Contains((await user.PendingAsync()).EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+    }
+
+    [DatabaseFact]
     public async Task Requests_ListsOnlyTheSignedInUsersPendingRequests()
     {
         await StartForAsync("end.user");

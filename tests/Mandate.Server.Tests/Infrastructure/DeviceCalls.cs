@@ -15,6 +15,27 @@ public static class DeviceCalls
         return device;
     }
 
+    /// <summary>Signs in with a client that keeps no cookies; returns the session cookie as a <c>Cookie</c> header value.</summary>
+    public static async Task<string> SignInCookieAsync(this MandateTestServer server, string username, string password)
+    {
+        var response = await server.Client.PostAsJsonAsync("/device/api/session", new { username, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Assert.Single(response.Headers.GetValues("Set-Cookie")).Split(';')[0];
+    }
+
+    /// <summary>Sends a device API call with the given <c>Cookie</c> header (and <c>{}</c> as JSON body for POST and DELETE).</summary>
+    public static async Task<HttpResponseMessage> SendWithCookieAsync(this MandateTestServer server, HttpMethod method, string path, string cookie)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        if (method == HttpMethod.Post || method == HttpMethod.Delete)
+        {
+            request.Content = JsonContent.Create(new { });
+        }
+
+        return await server.Client.SendAsync(request);
+    }
+
     public static async Task<JsonElement> PendingAsync(this HttpClient device)
     {
         var response = await device.GetAsync("/device/api/requests");

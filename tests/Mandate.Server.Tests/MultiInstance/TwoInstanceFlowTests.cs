@@ -47,6 +47,15 @@ public sealed class TwoInstanceFlowTests(TwoInstancesFixture fixture) : IClassFi
     }
 
     [DatabaseFact]
+    public async Task DeviceSessionSignedOutOnB_IsRefusedOnA()
+    {
+        var cookie = await _a.SignInCookieAsync("end.user", _seed.EndUserPassword);
+        Assert.Equal(HttpStatusCode.OK, (await _a.SendWithCookieAsync(HttpMethod.Get, "/device/api/requests", cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _b.SendWithCookieAsync(HttpMethod.Delete, "/device/api/session", cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _a.SendWithCookieAsync(HttpMethod.Get, "/device/api/requests", cookie)).StatusCode);
+    }
+
+    [DatabaseFact]
     public async Task HundredConcurrentRedemptionsOnBothInstances_IssueExactlyOneToken()
     {
         var authReqId = await _a.StartCibaAsync(_seed.Agent);

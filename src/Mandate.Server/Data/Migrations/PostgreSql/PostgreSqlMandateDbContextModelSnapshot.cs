@@ -130,6 +130,38 @@ namespace Mandate.Server.Data.Migrations.PostgreSql
                     b.ToTable("BackchannelRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Mandate.Server.Data.DeviceSessionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("DeviceSessions", (string)null);
+                });
+
             modelBuilder.Entity("Mandate.Server.Data.ServerKey", b =>
                 {
                     b.Property<string>("Use")

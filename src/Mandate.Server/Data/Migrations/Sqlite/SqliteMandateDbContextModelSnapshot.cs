@@ -123,6 +123,38 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.ToTable("BackchannelRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Mandate.Server.Data.DeviceSessionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("DeviceSessions", (string)null);
+                });
+
             modelBuilder.Entity("Mandate.Server.Data.ServerKey", b =>
                 {
                     b.Property<string>("Use")
