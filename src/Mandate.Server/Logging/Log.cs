@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Warning, "Reading the signing keys failed ({Reason}); the keys already loaded stay in use.")]
     public static partial void SigningKeyRefreshFailed(ILogger logger, string reason);
+
+    [LoggerMessage(15, LogLevel.Debug, "Request to {Path} refused with {StatusCode}: its input could not be read ({Reason}).")]
+    public static partial void MalformedRequestRefused(ILogger logger, string path, int statusCode, string reason);
 }
