@@ -11,7 +11,8 @@ namespace Mandate.Server.Endpoints;
 /// Under the issuer (token, backchannel, introspection, userinfo and any later endpoint there) a form post is read
 /// here first — OpenIddict reads the form itself and lets the reader's exceptions escape — and one that cannot be read
 /// is 400 (413 past the body limit) <c>invalid_request</c> (RFC 6749 §5.2). Under <c>/device/api</c> a JSON body in a
-/// charset .NET cannot decode is 415, and a body the server refuses to read is an RFC 9457 problem with its status.
+/// charset .NET cannot decode is 415, a body the server refuses to read is an RFC 9457 problem with its status, and an
+/// error the framework answered without a body (405) gets a problem too.
 /// A read form is kept by ASP.NET Core, so the endpoint does not read the body again.
 /// </summary>
 internal sealed class MalformedInputMiddleware(RequestDelegate next, IOptions<MandateServerOptions> options, ILogger<MalformedInputMiddleware> logger)
@@ -36,6 +37,11 @@ internal sealed class MalformedInputMiddleware(RequestDelegate next, IOptions<Ma
             try
             {
                 await next(http);
+                if (device)
+                {
+                    await DescribeBareErrorAsync(http);
+                }
+
                 return;
             }
             catch (Exception e) when (MalformedRequest.StatusFor(e) is { } status && !http.Response.HasStarted)
@@ -81,9 +87,20 @@ internal sealed class MalformedInputMiddleware(RequestDelegate next, IOptions<Ma
         }
     }
 
+    /// <summary>An error the framework answered without a body (405 for a method the route does not take) gets an
+    /// RFC 9457 problem, like every other device API error.</summary>
+    private static async Task DescribeBareErrorAsync(HttpContext http)
+    {
+        var response = http.Response;
+        if (!response.HasStarted && response.StatusCode >= 400 && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+        {
+            await Results.Problem(statusCode: response.StatusCode).ExecuteAsync(http);
+        }
+    }
+
     private int? CheckDeviceBody(HttpRequest request)
     {
-        if (MalformedRequest.HasDecodableCharset(request.ContentType))
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || MalformedRequest.HasDecodableCharset(request.ContentType))
         {
             return null;
         }

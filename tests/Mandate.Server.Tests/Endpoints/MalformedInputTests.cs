@@ -78,6 +78,15 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task WrongMethod_OnTheDeviceApi_Is405Problem()
+    {
+        using var response = await fixture.Http.PutAsync("/device/api/requests", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task GeneratedCorpus_OnEveryEndpoint_GetsNo5xxAndNoErrorLog_AndTheServerStillIssuesTokens()
     {
         var logged = fixture.Server.Logs.Messages.Count;
@@ -110,6 +119,10 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
             {
                 failures.Add((int)response.StatusCode + " for " + item.Name);
             }
+            else if ((int)response.StatusCode >= 400 && await ErrorShapeProblemAsync(item, response) is { } problem)
+            {
+                failures.Add((int)response.StatusCode + " " + problem + " for " + item.Name);
+            }
         }
 
         foreach (var (name, raw, mayGoUnanswered) in FramingCases())
@@ -127,6 +140,32 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
             [KeyValuePair.Create("grant_type", "client_credentials"), KeyValuePair.Create("scope", "prices")], fixture.Seed.Plain);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         Assert.True((await token.ReadJsonAsync()).TryGetProperty("access_token", out _));
+    }
+
+    /// <summary>
+    /// What is wrong with a 4xx answer's shape, or null: the device API answers RFC 9457 problems, the OAuth endpoints
+    /// a JSON <c>error</c> (RFC 6749 §5.2), except userinfo, which may answer with a Bearer challenge alone
+    /// (RFC 6750 §3; without a token, §3.1 asks for no error code), and <c>token/revoke</c> while it is not served (a bare 404).
+    /// </summary>
+    private static async Task<string?> ErrorShapeProblemAsync(MalformedCase item, HttpResponseMessage response)
+    {
+        var path = item.Path.Split('?')[0];
+        if (path.StartsWith("/device", StringComparison.Ordinal))
+        {
+            return response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? null : "without a problem body";
+        }
+
+        if (path.EndsWith("/userinfo", StringComparison.Ordinal) && response.Headers.WwwAuthenticate.Any(c => c.Scheme == "Bearer"))
+        {
+            return null;
+        }
+
+        if (path.EndsWith("/token/revoke", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        return await response.ErrorAsync() is { Length: > 0 } ? null : "without an OAuth error";
     }
 
     /// <summary>Log lines at Error or Critical, and any that report an unhandled exception.</summary>
