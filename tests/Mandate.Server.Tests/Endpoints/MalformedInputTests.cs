@@ -65,6 +65,19 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task BodyOverTheServersLimit_AtDeviceSignIn_Is413Problem()
+    {
+        var logged = fixture.Server.Logs.Messages.Count;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/device/api/session") { Content = new ZeroContent(30_000_001, "application/json") };
+        request.Headers.ExpectContinue = true;
+        using var response = await fixture.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(ErrorLines(fixture.Server.Logs.Messages.Skip(logged)));
+    }
+
+    [Fact]
     public async Task JsonInACharsetThatDoesNotExist_AtDeviceSignIn_Is415Problem()
     {
         var logged = fixture.Server.Logs.Messages.Count;
