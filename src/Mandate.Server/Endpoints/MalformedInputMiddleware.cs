@@ -10,7 +10,8 @@ namespace Mandate.Server.Endpoints;
 /// Answers input the server cannot read with the protocol's error instead of a 500 (<see cref="MalformedRequest"/>).
 /// Under the issuer (token, backchannel, introspection, userinfo and any later endpoint there) a form post is read
 /// here first — OpenIddict reads the form itself and lets the reader's exceptions escape — and one that cannot be read
-/// is 400 (413 past the body limit) <c>invalid_request</c> (RFC 6749 §5.2). Under <c>/device/api</c> a JSON body in a
+/// is 400 (413 past the body limit) <c>invalid_request</c> (RFC 6749 §5.2; at userinfo also in a Bearer challenge,
+/// RFC 6750 §3.1). Under <c>/device/api</c> a JSON body in a
 /// charset .NET cannot decode is 415, a body the server refuses to read is an RFC 9457 problem with its status, and an
 /// error the framework answered without a body (405) gets a problem too.
 /// A read form is kept by ASP.NET Core, so the endpoint does not read the body again.
@@ -20,6 +21,7 @@ internal sealed class MalformedInputMiddleware(RequestDelegate next, IOptions<Ma
     private const string DeviceApiPath = "/device/api";
 
     private readonly PathString _issuerPath = new("/" + options.Value.Issuer.AbsolutePath.Trim('/'));
+    private readonly PathString _userInfoPath = new("/" + options.Value.EndpointPath(MandateEndpoints.UserInfo));
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -53,6 +55,12 @@ internal sealed class MalformedInputMiddleware(RequestDelegate next, IOptions<Ma
 
         http.Response.Clear();
         http.Response.Headers.CacheControl = "no-store";
+        if (!device && request.Path.Equals(_userInfoPath, StringComparison.Ordinal))
+        {
+            // Userinfo is a protected resource: its errors also go in a Bearer challenge (RFC 6750 §3, OIDC Core §5.3.3).
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_request\"";
+        }
+
         var result = device
             ? Results.Problem(detail: MalformedRequest.ProblemDetail(refused.Value), statusCode: refused.Value)
             : OAuthResults.Json(MalformedRequest.OAuthError(refused.Value), http.Response);

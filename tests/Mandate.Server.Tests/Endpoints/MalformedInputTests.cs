@@ -207,6 +207,10 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
 
         await response.AssertErrorAsync((HttpStatusCode)status, "invalid_request");
         Assert.Empty(ErrorLines(fixture.Server.Logs.Messages.Skip(logged)));
+        if (endpoint == "userinfo")
+        {
+            Assert.Equal("Bearer error=\"invalid_request\"", response.Headers.WwwAuthenticate.ToString());
+        }
     }
 
     /// <summary>Signs <c>end.user</c> in on the device API and returns the session cookie as a Cookie header value.</summary>
