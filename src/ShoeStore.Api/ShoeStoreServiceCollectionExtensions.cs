@@ -52,6 +52,7 @@ public static class ShoeStoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, BearerAuthorizationResultHandler>());
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StoreProblems.DescribeException);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler, MalformedRequestExceptionHandler>());
         services.TryAddSingleton<JsonRequestReader>();
         services.TryAddScoped<PurchasePricer>();
         services.TryAddScoped<OrderService>();

@@ -14,6 +14,7 @@ using Mandate.Server.Revocation;
 using Mandate.Server.Scopes;
 using Mandate.Server.Seeding;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,8 @@ public static class MandateServerServiceCollectionExtensions
         // OpenIddict's own logs can carry request and token details at debug level: keep them to warnings.
         services.Configure<LoggerFilterOptions>(f => f.Rules.Add(new LoggerFilterRule(null, "OpenIddict", LogLevel.Warning, null)));
 
+        // Input the server cannot read (a NUL in a form, a form over the limits) is a 4xx, not a 500.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, MalformedInputStartupFilter>());
         AddOpenIddict(services);
         AddCiba(services);
         AddDevice(services);

@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(40, LogLevel.Information, "Token revocation by {ClientId}: {Outcome}.")]
     public static partial void TokenRevocation(ILogger logger, string clientId, Revocation.RevocationOutcome outcome);
+
+    [LoggerMessage(15, LogLevel.Debug, "Request to {Path} refused with {StatusCode}: its input could not be read ({Reason}).")]
+    public static partial void MalformedRequestRefused(ILogger logger, string path, int statusCode, string reason);
 }
