@@ -26,7 +26,8 @@ public static class MandateServerEndpointRouteBuilderExtensions
         endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.BackchannelAuthentication), ["GET", "POST", "PUT", "DELETE", "PATCH"],
             (HttpContext http, BackchannelAuthenticationHandler handler) => handler.HandleAsync(http));
         endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.UserInfo), ["GET", "POST"], UserInfoHandler.HandleAsync);
-        endpoints.MapPost("/" + o.EndpointPath(MandateEndpoints.Revocation),
+        // Every method reaches the handler, so that a GET is answered invalid_request (RFC 7009 §2.1: POST), as at bc-authorize.
+        endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.Revocation), ["GET", "POST", "PUT", "DELETE", "PATCH"],
             (HttpContext http, TokenRevocationHandler handler) => handler.HandleAsync(http));
         DeviceApiEndpoints.Map(endpoints);
         DevicePageEndpoints.Map(endpoints);

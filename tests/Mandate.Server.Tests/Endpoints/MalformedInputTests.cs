@@ -15,7 +15,7 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
     private const string IssuerPath = "/am/oauth2/realms/root/realms/alpha/";
     private const string Form = "application/x-www-form-urlencoded";
 
-    /// <summary>The OAuth endpoints under the issuer; <c>token/revoke</c> may answer 404 (not served).</summary>
+    /// <summary>The OAuth endpoints under the issuer.</summary>
     private static readonly string[] OAuthPaths =
         [.. new[] { "access_token", "bc-authorize", "introspect", "userinfo", "token/revoke" }.Select(p => IssuerPath + p)];
 
@@ -25,7 +25,7 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
         "/device/api/requests/x/deny",
     ];
 
-    public static TheoryData<string> FormEndpoints => new() { "access_token", "introspect", "userinfo" };
+    public static TheoryData<string> FormEndpoints => new() { "access_token", "introspect", "userinfo", "token/revoke" };
 
     [Theory]
     [MemberData(nameof(FormEndpoints))]
@@ -158,7 +158,7 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
     /// <summary>
     /// What is wrong with a 4xx answer's shape, or null: the device API answers RFC 9457 problems, the OAuth endpoints
     /// a JSON <c>error</c> (RFC 6749 §5.2), except userinfo, which may answer with a Bearer challenge alone
-    /// (RFC 6750 §3; without a token, §3.1 asks for no error code), and <c>token/revoke</c> while it is not served (a bare 404).
+    /// (RFC 6750 §3; without a token, §3.1 asks for no error code).
     /// </summary>
     private static async Task<string?> ErrorShapeProblemAsync(MalformedCase item, HttpResponseMessage response)
     {
@@ -169,11 +169,6 @@ public sealed class MalformedInputTests(LoopbackServerFixture fixture) : IClassF
         }
 
         if (path.EndsWith("/userinfo", StringComparison.Ordinal) && response.Headers.WwwAuthenticate.Any(c => c.Scheme == "Bearer"))
-        {
-            return null;
-        }
-
-        if (path.EndsWith("/token/revoke", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
