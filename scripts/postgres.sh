@@ -154,6 +154,13 @@ SQL
   rm -f "$env_file"
 fi
 as_root test -f "$cluster_password_file" || save_cluster_password
+# The tests drop their databases WITH (FORCE); PostgreSQL refuses that while an autovacuum worker is on the database
+# ("must be a member of the role whose process is being terminated or member of pg_signal_backend") unless the role
+# may signal other backends. Test role only; checked on every run so that clusters made before this line get it too.
+if [ "$(printf "SELECT pg_has_role('%s', 'pg_signal_backend', 'MEMBER');\n" "$role" | admin_psql)" != t ]; then
+  log "grant pg_signal_backend to $role"
+  printf 'GRANT pg_signal_backend TO "%s";\n' "$role" | admin_psql
+fi
 if [ ! -f "$env_file" ]; then
   mkdir -p "$(dirname "$env_file")"
   (umask 077; printf "%s='%s'\n%s_CLUSTER='%s/%s'\n" "$env_var" "$(connection_string "$password")" "$env_var" "$version" "$cluster" >"$env_file.tmp")

@@ -46,6 +46,8 @@ set -a; . .mandate/test-postgres-restart.env; set +a
 log "dotnet build"
 dotnet build Mandate.slnx -c Release -nologo -clp:ErrorsOnly
 
+# Set-up is done: from here a failure is a test's, reported in the total below, not a set-up step's.
+trap - ERR
 log "dotnet test"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Mandate.ApprovalLatency;
 
-/// <summary>The person's device, through the server's device JSON API (DESIGN.md "Device approval").</summary>
+/// <summary>The person's device, through the server's device JSON API (docs/device.md).</summary>
 internal sealed class DeviceApi(Uri serverBaseUrl) : IDisposable
 {
     private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true })

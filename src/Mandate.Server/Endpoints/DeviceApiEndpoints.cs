@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Mandate.Server.Endpoints;
 
 /// <summary>
-/// The device JSON API (DESIGN.md "Device approval"). Every call except sign-in needs the session cookie (401
+/// The device JSON API (docs/device.md). Every call except sign-in needs the session cookie (401
 /// otherwise); state-changing calls need <c>Content-Type: application/json</c> (415 otherwise), which together with
 /// SameSite=Strict keeps cross-site forms out. Errors are RFC 9457 problem details.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Mandate.Server.Seeding;
 
 /// <summary>
-/// The demo identities (DESIGN.md): users <c>end.user</c> and <c>app.owner</c>, client <c>ai-agent</c> with a fresh
+/// The demo identities (docs/server.md): users <c>end.user</c> and <c>app.owner</c>, client <c>ai-agent</c> with a fresh
 /// secret and a fresh ES256 request-signing key, and a fresh password for <c>end.user</c>.
 /// </summary>
 public static class DemoSeed

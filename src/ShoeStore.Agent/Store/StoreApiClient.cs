@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ShoeStore.Agent.Store;
 
 /// <summary>
-/// The store API over HTTP (DESIGN.md, "Store API"). The bearer token is added by Mandate.AI's tool-token handler
+/// The store API over HTTP (docs/store-api.md). The bearer token is added by Mandate.AI's tool-token handler
 /// inside authorized tool calls; this class never sees one. Refusals come back as <see cref="StoreProblem"/> values.
 /// </summary>
 internal sealed class StoreApiClient(HttpClient http, ILogger<StoreApiClient>? logger = null)

@@ -34,7 +34,7 @@ internal static class DemoAgent
             .AddInMemoryCollection(Settings(endpoints, credentials))
             .Build();
 
-    /// <summary>The settings that tie the agent to this demo, under the tutorial's names (DESIGN.md).</summary>
+    /// <summary>The settings that tie the agent to this demo, under the tutorial's names (docs/agent.md).</summary>
     public static Dictionary<string, string?> Settings(DemoEndpoints endpoints, DemoCredentials credentials) => new()
     {
         [PingOneEnvironment.TokenEndpoint] = endpoints.TokenEndpoint,

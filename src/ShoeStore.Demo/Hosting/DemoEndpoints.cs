@@ -9,7 +9,7 @@ internal sealed record DemoEndpoints(Uri ServerUrl, string Issuer, Uri StoreUrl)
     /// <summary>The issuer path of PingOne Advanced Identity Cloud's layout, under the server's origin.</summary>
     public const string IssuerPath = "/am/oauth2/realms/root/realms/alpha";
 
-    /// <summary>The token endpoint (DESIGN.md: <c>/access_token</c> under the issuer).</summary>
+    /// <summary>The token endpoint (docs/server.md: <c>/access_token</c> under the issuer).</summary>
     public string TokenEndpoint => Issuer + "/access_token";
 
     /// <summary>The backchannel authentication endpoint (<c>/bc-authorize</c> under the issuer).</summary>

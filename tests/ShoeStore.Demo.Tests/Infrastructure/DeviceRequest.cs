@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ShoeStore.Demo.Tests.Infrastructure;
 
-/// <summary>A pending request as the device JSON API lists it (DESIGN.md "Device approval").</summary>
+/// <summary>A pending request as the device JSON API lists it (docs/device.md).</summary>
 internal sealed record DeviceRequest(string Id, string ClientId, string? BindingMessage, IReadOnlyList<string> Scopes, JsonElement? AuthorizationDetails)
 {
     public static DeviceRequest From(JsonElement item) => new(
