@@ -1,5 +1,5 @@
+using System.Buffers.Text;
 using System.Text.Json;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Ciba;
 
@@ -36,7 +36,7 @@ public static class JwsCompact
     {
         try
         {
-            using var document = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(segment), new JsonDocumentOptions { MaxDepth = 16 });
+            using var document = JsonDocument.Parse(Base64Url.DecodeFromChars(segment), new JsonDocumentOptions { MaxDepth = 16 });
             return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException)

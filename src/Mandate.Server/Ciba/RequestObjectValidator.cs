@@ -1,9 +1,9 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Mandate.Server.Clients;
 using Mandate.Server.Protocol;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Ciba;
 
@@ -143,7 +143,7 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
     public static string SigningInputDigest(string compactJws)
     {
         var signingInput = compactJws[..compactJws.LastIndexOf('.')];
-        return Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(signingInput)));
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(signingInput)));
     }
 
     /// <summary>Reads an RFC 7519 NumericDate claim.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,14 +19,14 @@ public static class ClientSecretHasher
     public const int MinimumLength = 32;
 
     /// <summary>Generates a new secret: 32 random bytes, base64url.</summary>
-    public static string Generate() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string Generate() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Whether the value was produced by <see cref="Hash"/>.</summary>
     public static bool IsHash(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>Hashes a secret.</summary>
     public static string Hash(string secret) =>
-        Prefix + Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        Prefix + Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>Verifies a presented secret against a stored hash in constant time.</summary>
     public static bool Verify(string storedHash, string presented)
@@ -39,7 +40,4 @@ public static class ClientSecretHasher
         var actual = Encoding.ASCII.GetBytes(Hash(presented));
         return CryptographicOperations.FixedTimeEquals(expected, actual);
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Mandate.Server.Configuration;
@@ -23,7 +24,7 @@ public sealed class DeviceSessionStore(MandateDbContext db, TimeProvider time, I
     /// absolute end.</summary>
     public async Task<(string SessionId, DateTimeOffset ExpiresAt)> CreateAsync(string subject, CancellationToken cancellationToken)
     {
-        var sessionId = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var sessionId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
         if (RandomNumberGenerator.GetInt32(32) == 0)
         {
@@ -84,7 +85,5 @@ public sealed class DeviceSessionStore(MandateDbContext db, TimeProvider time, I
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAt, now), cancellationToken);
     }
 
-    private static string Hash(string sessionId) => Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Hash(string sessionId) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
 }

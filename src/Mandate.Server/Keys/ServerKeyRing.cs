@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Mandate.Server.Configuration;
@@ -248,8 +249,8 @@ public sealed class ServerKeyRing
         var ecdsa = ECDsa.Create(new ECParameters
         {
             Curve = ECCurve.NamedCurves.nistP256,
-            D = Base64UrlEncoder.DecodeBytes(jwk.D),
-            Q = new ECPoint { X = Base64UrlEncoder.DecodeBytes(jwk.X), Y = Base64UrlEncoder.DecodeBytes(jwk.Y) },
+            D = Base64Url.DecodeFromChars(jwk.D),
+            Q = new ECPoint { X = Base64Url.DecodeFromChars(jwk.X), Y = Base64Url.DecodeFromChars(jwk.Y) },
         });
         return new ECDsaSecurityKey(ecdsa) { KeyId = kid };
     }, key.Material);
@@ -262,7 +263,7 @@ public sealed class ServerKeyRing
         CreatedAt = now,
     };
 
-    private static string NewKeyId() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12));
+    private static string NewKeyId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
 
     private static string CreateSigningMaterial()
     {
@@ -272,9 +273,9 @@ public sealed class ServerKeyRing
         {
             ["kty"] = "EC",
             ["crv"] = "P-256",
-            ["x"] = Base64UrlEncoder.Encode(p.Q.X!),
-            ["y"] = Base64UrlEncoder.Encode(p.Q.Y!),
-            ["d"] = Base64UrlEncoder.Encode(p.D!),
+            ["x"] = Base64Url.EncodeToString(p.Q.X!),
+            ["y"] = Base64Url.EncodeToString(p.Q.Y!),
+            ["d"] = Base64Url.EncodeToString(p.D!),
         };
         return System.Text.Json.JsonSerializer.Serialize(jwk);
     }

@@ -1,8 +1,8 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Seeding;
 
@@ -40,15 +40,15 @@ public static class DemoSeed
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var p = ecdsa.ExportParameters(includePrivateParameters: true);
-        var kid = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(9));
+        var kid = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
         var publicJwk = new Dictionary<string, string>
         {
             ["kty"] = "EC", ["crv"] = "P-256", ["kid"] = kid, ["use"] = "sig", ["alg"] = "ES256",
-            ["x"] = Base64UrlEncoder.Encode(p.Q.X!), ["y"] = Base64UrlEncoder.Encode(p.Q.Y!),
+            ["x"] = Base64Url.EncodeToString(p.Q.X!), ["y"] = Base64Url.EncodeToString(p.Q.Y!),
         };
-        var privateJwk = new Dictionary<string, string>(publicJwk) { ["d"] = Base64UrlEncoder.Encode(p.D!) };
+        var privateJwk = new Dictionary<string, string>(publicJwk) { ["d"] = Base64Url.EncodeToString(p.D!) };
         var secret = ClientSecretHasher.Generate();
-        var password = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12));
+        var password = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
 
         var seed = new SeedDocument
         {
@@ -56,7 +56,7 @@ public static class DemoSeed
             Users =
             [
                 new() { Subject = EndUserSubject, Username = "end.user", Password = password, Name = "End User", Email = "end.user@example.com", Address = Address("1 Market Street") },
-                new() { Subject = AppOwnerSubject, Username = "app.owner", Password = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24)), Name = "App Owner", Email = "app.owner@example.com", Address = Address("2 Market Street") },
+                new() { Subject = AppOwnerSubject, Username = "app.owner", Password = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)), Name = "App Owner", Email = "app.owner@example.com", Address = Address("2 Market Street") },
             ],
             Clients =
             [

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -127,14 +128,14 @@ internal sealed class JwtBearerConfigurator(IOptions<ShoeStoreOptions> storeOpti
             return Task.CompletedTask;
         }
 
-        using var header = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedHeader));
+        using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.EncodedHeader));
         if (AccessTokenRules.HeaderProblem(header.RootElement) is { } headerProblem)
         {
             context.Fail(new AccessTokenRejectedException(headerProblem));
             return Task.CompletedTask;
         }
 
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+        using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.EncodedPayload));
         var claims = AccessTokenClaimsReader.Read(payload.RootElement, out var problem);
         if (claims is null)
         {

@@ -1,8 +1,8 @@
+using System.Buffers.Text;
 using System.Collections;
 using System.Collections.Frozen;
 using System.Resources;
 using System.Security.Cryptography;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Device.Page;
 
@@ -48,7 +48,7 @@ internal static class DevicePageAssets
                 throw new InvalidOperationException($"The device page asset {name} has no content type or is not stored as bytes.");
             }
 
-            var etag = "\"" + Base64UrlEncoder.Encode(SHA256.HashData(content).AsSpan(0, 16).ToArray()) + "\"";
+            var etag = "\"" + Base64Url.EncodeToString(SHA256.HashData(content).AsSpan(0, 16).ToArray()) + "\"";
             assets[name] = new DevicePageAsset(name, contentType, content, etag);
         }
 
