@@ -1,4 +1,4 @@
-namespace Mandate.Server.Tests.Infrastructure;
+namespace Mandate.TestSupport.PostgreSql;
 
 /// <summary>
 /// Marks a test class that runs on PostgreSQL: its <see cref="DatabaseFactAttribute"/> and

@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace ShoeStore.Api.Tests.Fixtures;
+namespace Mandate.TestSupport.PostgreSql;
 
 /// <summary>Decides, at discovery, whether a database test must be skipped, and why.</summary>
 internal static class DatabaseSkip

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mandate.Server.Tests.Infrastructure;
+namespace Mandate.TestSupport.PostgreSql;
 
 /// <summary>Discovers a <see cref="DatabaseTheoryAttribute"/>: a plain theory, or one skipped test case with the reason.</summary>
 public sealed class DatabaseTheoryDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer

@@ -1,4 +1,4 @@
-namespace Mandate.Server.Tests.Infrastructure;
+namespace Mandate.TestSupport.PostgreSql;
 
 /// <summary>
 /// The PostgreSQL server the tests may use: <c>MANDATE_TEST_POSTGRES</c> holds an Npgsql connection string for a

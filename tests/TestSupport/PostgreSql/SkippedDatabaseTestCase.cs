@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace ShoeStore.Api.Tests.Fixtures;
+namespace Mandate.TestSupport.PostgreSql;
 
 /// <summary>A database test case that is skipped because its database is not available; carries the reason.</summary>
 public sealed class SkippedDatabaseTestCase : XunitTestCase
