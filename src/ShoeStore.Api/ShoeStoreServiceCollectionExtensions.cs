@@ -63,7 +63,7 @@ public static class ShoeStoreServiceCollectionExtensions
     {
         // StoreDatabaseValidator has already failed start-up with the reason; this guards a host built without it.
         if (!StoreDatabase.TryResolve(configuration.GetConnectionString(StoreDatabase.ConnectionStringName),
-            options.DatabaseProvider, options.DataDirectory, out var database, out var error))
+            options.DatabaseProvider, options.DataDirectory, options.DatabaseMaxPoolSize, out var database, out var error))
         {
             throw new InvalidOperationException(error);
         }

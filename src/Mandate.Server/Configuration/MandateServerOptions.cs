@@ -26,6 +26,14 @@ public sealed class MandateServerOptions
     /// means PostgreSQL).</summary>
     public string? DatabaseProvider { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only: the most database connections this instance opens at once (Npgsql <c>Maximum Pool Size</c>,
+    /// default 20; Npgsql's own default is 100). A request that finds them all busy waits for one, up to the connection
+    /// string's <c>Timeout</c>. A <c>Maximum Pool Size</c> in the connection string wins over this setting. Size it so
+    /// that instances × pool + headroom ≤ the server's <c>max_connections</c> (docs/deploy.md).
+    /// </summary>
+    public int DatabaseMaxPoolSize { get; set; } = Data.PostgreSqlPoolSize.Default;
+
     /// <summary>Seed file to load (clients, users, scopes); the demo seed is used when none is given and the database is empty.</summary>
     public string? SeedFile { get; set; }
 

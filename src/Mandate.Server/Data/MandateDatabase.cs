@@ -7,7 +7,7 @@ namespace Mandate.Server.Data;
 
 /// <summary>
 /// The database the server uses: its provider and connection string, read from <c>ConnectionStrings:Mandate</c>
-/// (or <c>Mandate:ConnectionString</c>) and <c>Mandate:DatabaseProvider</c>.
+/// (or <c>Mandate:ConnectionString</c>), <c>Mandate:DatabaseProvider</c> and, for PostgreSQL, <c>Mandate:DatabaseMaxPoolSize</c>.
 /// </summary>
 internal sealed record MandateDatabase(MandateDatabaseProvider Provider, string ConnectionString)
 {
@@ -19,16 +19,18 @@ internal sealed record MandateDatabase(MandateDatabaseProvider Provider, string 
 
     private const string ProviderSetting = "Mandate:DatabaseProvider (env Mandate__DatabaseProvider)";
     private const string ConnectionSetting = "ConnectionStrings:Mandate (env ConnectionStrings__Mandate)";
+    private const string PoolSetting = "Mandate:DatabaseMaxPoolSize (env Mandate__DatabaseMaxPoolSize)";
 
     /// <summary>
     /// Picks the database. An explicit <paramref name="provider"/> (<c>Sqlite</c> or <c>PostgreSql</c>) wins; otherwise
     /// a connection string naming a server (<c>Host=</c> or <c>Server=</c>) is PostgreSQL, and anything else is SQLite:
     /// a connection string (<c>Data Source=…</c>) or a bare file path. Without a connection string the server uses
-    /// <see cref="DefaultFileName"/> in <paramref name="dataDirectory"/>. The error never repeats the connection string,
-    /// which may hold a password.
+    /// <see cref="DefaultFileName"/> in <paramref name="dataDirectory"/>. A PostgreSQL connection string gets
+    /// <c>Maximum Pool Size</c> = <paramref name="maxPoolSize"/> unless it sets one itself (<see cref="PostgreSqlPoolSize"/>).
+    /// The error never repeats the connection string, which may hold a password.
     /// </summary>
     public static bool TryResolve(
-        string? connectionString, string? provider, string dataDirectory,
+        string? connectionString, string? provider, string dataDirectory, int maxPoolSize,
         [NotNullWhen(true)] out MandateDatabase? database, [NotNullWhen(false)] out string? error)
     {
         database = null;
@@ -78,6 +80,17 @@ internal sealed record MandateDatabase(MandateDatabaseProvider Provider, string 
         if (error is not null)
         {
             return false;
+        }
+
+        if (chosen == MandateDatabaseProvider.PostgreSql)
+        {
+            error = PostgreSqlPoolSize.Check(connectionString, maxPoolSize, ConnectionSetting, PoolSetting);
+            if (error is not null)
+            {
+                return false;
+            }
+
+            connectionString = PostgreSqlPoolSize.Apply(connectionString, maxPoolSize);
         }
 
         database = new MandateDatabase(chosen, connectionString);

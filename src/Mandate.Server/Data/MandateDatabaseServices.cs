@@ -64,7 +64,7 @@ internal static class MandateDatabaseServices
         var options = services.GetRequiredService<IOptions<MandateServerOptions>>().Value;
         // MandateDatabaseValidator has already failed start-up with the reason; this guards a host built without it.
         return MandateDatabase.TryResolve(
-            MandateDatabaseValidator.ConnectionString(options, services.GetService<IConfiguration>()), options.DatabaseProvider, options.DataDirectory,
+            MandateDatabaseValidator.ConnectionString(options, services.GetService<IConfiguration>()), options.DatabaseProvider, options.DataDirectory, options.DatabaseMaxPoolSize,
             out var database, out var error)
             ? database
             : throw new InvalidOperationException(error);

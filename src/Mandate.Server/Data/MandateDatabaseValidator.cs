@@ -11,7 +11,7 @@ namespace Mandate.Server.Data;
 internal sealed class MandateDatabaseValidator(IConfiguration? configuration = null) : IValidateOptions<MandateServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, MandateServerOptions options) =>
-        MandateDatabase.TryResolve(ConnectionString(options, configuration), options.DatabaseProvider, options.DataDirectory, out _, out var error)
+        MandateDatabase.TryResolve(ConnectionString(options, configuration), options.DatabaseProvider, options.DataDirectory, options.DatabaseMaxPoolSize, out _, out var error)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(error);
 

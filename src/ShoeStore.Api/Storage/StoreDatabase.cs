@@ -7,7 +7,7 @@ namespace ShoeStore.Api.Storage;
 
 /// <summary>
 /// The database the store uses: its provider and connection string, read from <c>ConnectionStrings:ShoeStore</c>
-/// and <c>ShoeStore:DatabaseProvider</c>.
+/// <c>ShoeStore:DatabaseProvider</c> and, for PostgreSQL, <c>ShoeStore:DatabaseMaxPoolSize</c>.
 /// </summary>
 internal sealed record StoreDatabase(StoreDatabaseProvider Provider, string ConnectionString)
 {
@@ -19,16 +19,18 @@ internal sealed record StoreDatabase(StoreDatabaseProvider Provider, string Conn
 
     private const string ProviderSetting = "ShoeStore:DatabaseProvider (env ShoeStore__DatabaseProvider)";
     private const string ConnectionSetting = "ConnectionStrings:ShoeStore (env ConnectionStrings__ShoeStore)";
+    private const string PoolSetting = "ShoeStore:DatabaseMaxPoolSize (env ShoeStore__DatabaseMaxPoolSize)";
 
     /// <summary>
     /// Picks the database. An explicit <paramref name="provider"/> (<c>Sqlite</c> or <c>PostgreSql</c>) wins; otherwise
     /// a connection string naming a server (<c>Host=</c> or <c>Server=</c>) is PostgreSQL, and anything else is SQLite:
     /// a connection string (<c>Data Source=…</c>) or a bare file path. Without a connection string the store uses
-    /// <see cref="DefaultFileName"/> in <paramref name="dataDirectory"/>. The error never repeats the connection string,
-    /// which may hold a password.
+    /// <see cref="DefaultFileName"/> in <paramref name="dataDirectory"/>. A PostgreSQL connection string gets
+    /// <c>Maximum Pool Size</c> = <paramref name="maxPoolSize"/> unless it sets one itself (<see cref="PostgreSqlPoolSize"/>).
+    /// The error never repeats the connection string, which may hold a password.
     /// </summary>
     public static bool TryResolve(
-        string? connectionString, string? provider, string dataDirectory,
+        string? connectionString, string? provider, string dataDirectory, int maxPoolSize,
         [NotNullWhen(true)] out StoreDatabase? database, [NotNullWhen(false)] out string? error)
     {
         database = null;
@@ -78,6 +80,17 @@ internal sealed record StoreDatabase(StoreDatabaseProvider Provider, string Conn
         if (error is not null)
         {
             return false;
+        }
+
+        if (chosen == StoreDatabaseProvider.PostgreSql)
+        {
+            error = PostgreSqlPoolSize.Check(connectionString, maxPoolSize, ConnectionSetting, PoolSetting);
+            if (error is not null)
+            {
+                return false;
+            }
+
+            connectionString = PostgreSqlPoolSize.Apply(connectionString, maxPoolSize);
         }
 
         database = new StoreDatabase(chosen, connectionString);

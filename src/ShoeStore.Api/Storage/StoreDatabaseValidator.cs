@@ -10,7 +10,7 @@ internal sealed class StoreDatabaseValidator(IConfiguration configuration) : IVa
 {
     public ValidateOptionsResult Validate(string? name, ShoeStoreOptions options) =>
         StoreDatabase.TryResolve(
-            configuration.GetConnectionString(StoreDatabase.ConnectionStringName), options.DatabaseProvider, options.DataDirectory, out _, out var error)
+            configuration.GetConnectionString(StoreDatabase.ConnectionStringName), options.DatabaseProvider, options.DataDirectory, options.DatabaseMaxPoolSize, out _, out var error)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(error);
 }

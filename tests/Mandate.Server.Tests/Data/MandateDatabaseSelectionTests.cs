@@ -1,4 +1,5 @@
 using Mandate.Server.Data;
+using Npgsql;
 
 namespace Mandate.Server.Tests.Data;
 
@@ -10,7 +11,7 @@ public sealed class MandateDatabaseSelectionTests
     [Fact]
     public void NoConnectionString_IsSqliteFileInTheDataDirectory()
     {
-        Assert.True(MandateDatabase.TryResolve(null, null, "/var/lib/mandate", out var database, out _));
+        Assert.True(MandateDatabase.TryResolve(null, null, "/var/lib/mandate", PostgreSqlPoolSize.Default, out var database, out _));
         Assert.Equal(MandateDatabaseProvider.Sqlite, database.Provider);
         Assert.Equal("Data Source=/var/lib/mandate/mandate.db", database.ConnectionString);
     }
@@ -20,9 +21,9 @@ public sealed class MandateDatabaseSelectionTests
     [InlineData("Server=db.internal;Database=mandate")]
     public void ConnectionStringNamingAServer_IsPostgreSql(string connectionString)
     {
-        Assert.True(MandateDatabase.TryResolve(connectionString, null, ".mandate", out var database, out _));
+        Assert.True(MandateDatabase.TryResolve(connectionString, null, ".mandate", PostgreSqlPoolSize.Default, out var database, out _));
         Assert.Equal(MandateDatabaseProvider.PostgreSql, database.Provider);
-        Assert.Equal(connectionString, database.ConnectionString);
+        Assert.Equal("db.internal", new NpgsqlConnectionStringBuilder(database.ConnectionString).Host);
     }
 
     [Theory]
@@ -30,7 +31,7 @@ public sealed class MandateDatabaseSelectionTests
     [InlineData("/srv/mandate.db", "Data Source=/srv/mandate.db")]
     public void SqliteConnectionStringOrBarePath_IsSqlite(string value, string expected)
     {
-        Assert.True(MandateDatabase.TryResolve(value, null, ".mandate", out var database, out _));
+        Assert.True(MandateDatabase.TryResolve(value, null, ".mandate", PostgreSqlPoolSize.Default, out var database, out _));
         Assert.Equal(MandateDatabaseProvider.Sqlite, database.Provider);
         Assert.Equal(expected, database.ConnectionString);
     }
@@ -42,7 +43,7 @@ public sealed class MandateDatabaseSelectionTests
     public void ExplicitProvider_IsReadWithoutRegardToCase(string provider, MandateDatabaseProvider expected)
     {
         var connectionString = expected == MandateDatabaseProvider.PostgreSql ? "Host=db;Database=mandate" : "Data Source=x.db";
-        Assert.True(MandateDatabase.TryResolve(connectionString, provider, ".mandate", out var database, out _));
+        Assert.True(MandateDatabase.TryResolve(connectionString, provider, ".mandate", PostgreSqlPoolSize.Default, out var database, out _));
         Assert.Equal(expected, database.Provider);
     }
 
@@ -57,14 +58,46 @@ public sealed class MandateDatabaseSelectionTests
     [InlineData("=;;=", null, "not a connection string")]
     public void SettingsThatCannotWork_AreRefusedWithWhatToFix(string? connectionString, string? provider, string hint)
     {
-        Assert.False(MandateDatabase.TryResolve(connectionString, provider, ".mandate", out _, out var error));
+        Assert.False(MandateDatabase.TryResolve(connectionString, provider, ".mandate", PostgreSqlPoolSize.Default, out _, out var error));
         Assert.Contains(hint, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostgreSql_GetsTheConfiguredPoolSize()
+    {
+        Assert.True(MandateDatabase.TryResolve("Host=db;Database=mandate", null, ".mandate", 7, out var database, out _));
+        Assert.Equal(7, new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxPoolSize);
+    }
+
+    [Fact]
+    public void Sqlite_IgnoresThePoolSize()
+    {
+        Assert.True(MandateDatabase.TryResolve("Data Source=/srv/mandate.db", null, ".mandate", 7, out var database, out _));
+        Assert.Equal("Data Source=/srv/mandate.db", database.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void PostgreSqlWithPoolSizeNotPositive_IsRefusedWithTheSettingsName(int maxPoolSize)
+    {
+        Assert.False(MandateDatabase.TryResolve("Host=db;Database=mandate", null, ".mandate", maxPoolSize, out _, out var error));
+        Assert.Contains("Mandate:DatabaseMaxPoolSize", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MinimumPoolSizeAboveTheMaximum_IsRefusedWithoutRepeatingTheConnectionString()
+    {
+        Assert.False(MandateDatabase.TryResolve($"Host=db;Password={Password};Minimum Pool Size=30", null, ".mandate", 20, out _, out var error));
+        Assert.Contains("Minimum Pool Size", error, StringComparison.Ordinal);
+        Assert.Contains("Mandate:DatabaseMaxPoolSize", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void RefusedConnectionString_IsNeverRepeatedInTheError()
     {
-        Assert.False(MandateDatabase.TryResolve($"Host=db;Password={Password};Port=x", null, ".mandate", out _, out var error));
+        Assert.False(MandateDatabase.TryResolve($"Host=db;Password={Password};Port=x", null, ".mandate", PostgreSqlPoolSize.Default, out _, out var error));
         Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,26 @@ public sealed class PostgreSqlTestDatabase : IAsyncDisposable
     /// <summary>The server settings that put a test server on this database.</summary>
     public Dictionary<string, string?> Settings() => new() { ["ConnectionStrings:Mandate"] = ConnectionString };
 
+    /// <summary>
+    /// Settings for one of several instances on this database whose pool size comes from the server's own setting: the
+    /// connection string without <c>Maximum Pool Size</c>, with <c>Application Name</c> = <paramref name="instance"/> so
+    /// that each in-process instance gets its own Npgsql pool, as separate processes would.
+    /// </summary>
+    public Dictionary<string, string?> SettingsWithoutPoolSize(string instance)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = instance };
+        builder.Remove("Maximum Pool Size");
+        return new() { ["ConnectionStrings:Mandate"] = builder.ConnectionString };
+    }
+
+    /// <summary>
+    /// Lets at most <paramref name="limit"/> sessions onto this database (<c>ALTER DATABASE … CONNECTION LIMIT</c>, which
+    /// the owner may set): one more fails with SQLSTATE 53300, as a full <c>max_connections</c> does, without touching the
+    /// shared server's settings.
+    /// </summary>
+    public Task LimitConnectionsAsync(int limit) =>
+        ExecuteAsync(_server, $"ALTER DATABASE \"{_name}\" CONNECTION LIMIT {limit}");
+
     public static Task<PostgreSqlTestDatabase> CreateAsync() =>
         CreateAsync(PostgreSqlTestServer.ConnectionString ?? throw new InvalidOperationException(PostgreSqlTestServer.SkipReason));
 

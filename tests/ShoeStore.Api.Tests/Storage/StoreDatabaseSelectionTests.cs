@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using ShoeStore.Api.Storage;
 
 namespace ShoeStore.Api.Tests.Storage;
@@ -41,7 +42,7 @@ public sealed class StoreDatabaseSelectionTests
         var database = Resolve(configured, provider);
 
         Assert.Equal(StoreDatabaseProvider.PostgreSql, database.Provider);
-        Assert.Equal(configured, database.ConnectionString);
+        Assert.Equal("db.internal", new NpgsqlConnectionStringBuilder(database.ConnectionString).Host);
         Assert.Null(database.SqliteDirectory());
     }
 
@@ -56,10 +57,30 @@ public sealed class StoreDatabaseSelectionTests
     [InlineData("Host='db.internal;Password=" + Password, null, "not a connection string")]
     public void Misconfiguration_SaysWhatToFix_WithoutRepeatingTheConnectionString(string? configured, string? provider, string advice)
     {
-        var resolved = StoreDatabase.TryResolve(configured, provider, DataDirectory, out var database, out var error);
+        var resolved = StoreDatabase.TryResolve(configured, provider, DataDirectory, PostgreSqlPoolSize.Default, out var database, out var error);
 
         Assert.False(resolved);
         Assert.Null(database);
+        Assert.Contains(advice, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostgreSql_GetsTheConfiguredPoolSize_UnlessTheConnectionStringSetsOne()
+    {
+        Assert.True(StoreDatabase.TryResolve("Host=db.internal;Database=shoestore", null, DataDirectory, 7, out var configured, out _));
+        Assert.True(StoreDatabase.TryResolve("Host=db.internal;Maximum Pool Size=40", null, DataDirectory, 7, out var own, out _));
+
+        Assert.Equal(7, new NpgsqlConnectionStringBuilder(configured.ConnectionString).MaxPoolSize);
+        Assert.Equal(40, new NpgsqlConnectionStringBuilder(own.ConnectionString).MaxPoolSize);
+    }
+
+    [Theory]
+    [InlineData("Host=db.internal;Password=" + Password, 0, "ShoeStore:DatabaseMaxPoolSize (env ShoeStore__DatabaseMaxPoolSize) must be a positive number")]
+    [InlineData("Host=db.internal;Password=" + Password + ";Minimum Pool Size=30", 20, "Minimum Pool Size")]
+    public void PoolSizeThatCannotWork_SaysWhatToFix_WithoutRepeatingTheConnectionString(string configured, int maxPoolSize, string advice)
+    {
+        Assert.False(StoreDatabase.TryResolve(configured, null, DataDirectory, maxPoolSize, out _, out var error));
         Assert.Contains(advice, error, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
     }
@@ -80,7 +101,7 @@ public sealed class StoreDatabaseSelectionTests
 
     private static StoreDatabase Resolve(string? connectionString, string? provider)
     {
-        Assert.True(StoreDatabase.TryResolve(connectionString, provider, DataDirectory, out var database, out var error), error);
+        Assert.True(StoreDatabase.TryResolve(connectionString, provider, DataDirectory, PostgreSqlPoolSize.Default, out var database, out var error), error);
         return database;
     }
 

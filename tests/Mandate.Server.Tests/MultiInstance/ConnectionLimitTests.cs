@@ -1,0 +1,85 @@
+using System.Net;
+using Mandate.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mandate.Server.Tests.MultiInstance;
+
+/// <summary>
+/// Two instances on one PostgreSQL database that lets in fewer sessions than the requests they get at once: each
+/// instance's bounded pool (<c>Mandate:DatabaseMaxPoolSize</c>) makes requests wait for a connection instead of
+/// opening one the database refuses (SQLSTATE 53300), which would answer 503 (issue 16).
+/// </summary>
+[RequiresPostgreSql]
+public sealed class ConnectionLimitTests : IAsyncLifetime
+{
+    private const int Polls = 100;
+
+    /// <summary>Each instance's pool; the database lets in 2 × (pool + the event relay's own connection) + 4.</summary>
+    private const int PoolSize = 5;
+
+    private const int ConnectionLimit = 2 * (PoolSize + 1) + 4;
+
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    private readonly TestSeed _seed = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private PostgreSqlTestDatabase _database = null!;
+    private MandateTestServer _a = null!;
+    private MandateTestServer _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (PostgreSqlTestServer.ConnectionString is null)
+        {
+            return;
+        }
+
+        _database = await PostgreSqlTestDatabase.CreateAsync();
+        await _database.LimitConnectionsAsync(ConnectionLimit);
+        var a = MandateTestServer.StartAsync(_seed, time: _time, settings: Settings("mandate-a"));
+        var b = MandateTestServer.StartAsync(_seed, time: _time, settings: Settings("mandate-b"));
+        await Task.WhenAll(a, b);
+        (_a, _b) = (a.Result, b.Result);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in new[] { _a, _b })
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [DatabaseFact]
+    public async Task HundredConcurrentPollsOverTwoInstances_BeyondTheDatabasesConnectionLimit_GetNo5xx_AndOneToken()
+    {
+        var authReqId = await _a.StartCibaAsync(_seed.Agent);
+        await _b.ApproveNewestAsync(_seed);
+
+        using var start = new SemaphoreSlim(0);
+        var polls = Enumerable.Range(0, Polls).Select(async i =>
+        {
+            await start.WaitAsync();
+            using var response = await (i % 2 == 0 ? _a : _b).PollAsync(_seed.Agent, authReqId);
+            return (response.StatusCode, Error: await response.ErrorAsync());
+        }).ToList();
+        start.Release(polls.Count);
+        var results = await Task.WhenAll(polls).WaitAsync(Bound);
+
+        var failed = results.Where(r => (int)r.StatusCode >= 500).Select(r => $"{(int)r.StatusCode} {r.Error}").ToList();
+        Assert.True(failed.Count == 0, $"{failed.Count} of {Polls} polls answered 5xx: {string.Join(", ", failed.Distinct())}");
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (r.StatusCode, r.Error)));
+    }
+
+    private Dictionary<string, string?> Settings(string instance) =>
+        new(_database.SettingsWithoutPoolSize(instance)) { ["Mandate:DatabaseMaxPoolSize"] = PoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
