@@ -12,7 +12,7 @@ namespace Mandate.Client.Authentication;
 /// <c>alg</c> (e.g. RS256). Error messages name what is wrong and never contain key material.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class JwkSigningKey
+internal sealed class JwkSigningKey
 {
     private static readonly string[] RsaAlgorithms =
     [

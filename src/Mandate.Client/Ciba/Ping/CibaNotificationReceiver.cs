@@ -28,7 +28,7 @@ public sealed class CibaNotificationReceiver
     }
 
     /// <summary>How many ping-mode requests are waiting.</summary>
-    public int PendingCount => _registrations.Count;
+    internal int PendingCount => _registrations.Count;
 
     /// <summary>Handles one notification.</summary>
     /// <param name="authorization">The <c>Authorization</c> header, expected <c>Bearer {client_notification_token}</c>.</param>
