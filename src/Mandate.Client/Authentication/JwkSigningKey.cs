@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
@@ -270,19 +271,12 @@ internal sealed class JwkSigningKey
         return JsonSerializer.Serialize(members.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary());
     }
 
-    /// <summary>The number of bytes a base64url member holds (0 when absent); the decoded copy is wiped.</summary>
-    private static int DecodedLength(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return 0;
-        }
-
-        var bytes = Base64UrlEncoder.DecodeBytes(value);
-        var length = bytes.Length;
-        CryptographicOperations.ZeroMemory(bytes);
-        return length;
-    }
+    /// <summary>The number of bytes a base64url member holds (0 when absent), counted without decoding the private part.</summary>
+    /// <exception cref="FormatException">The member is not base64url.</exception>
+    private static int DecodedLength(string? value) =>
+        string.IsNullOrEmpty(value) ? 0
+        : Base64Url.IsValid(value, out var length) ? length
+        : throw new FormatException("A JWK member is not base64url.");
 
     private static bool Fail(string reason, out string? error)
     {

@@ -91,6 +91,17 @@ public sealed class JwkSigningKeyTests
     }
 
     [Fact]
+    public void TryParse_EcKeyWhoseDIsNotBase64Url_FailsSayingSoWithoutQuotingIt()
+    {
+        using var jwk = JsonDocument.Parse(TestKeys.EcP256().PrivateJwk);
+        var members = jwk.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        members["d"] = "*secret*" + members["d"]![8..];
+
+        Assert.False(JwkSigningKey.TryParse(JsonSerializer.Serialize(members), out _, out var error));
+        Assert.Equal("has a member that is not base64url", error);
+    }
+
+    [Fact]
     public async Task Parse_EcAndRsaKeys_SignTokensTheirPublicKeysVerify()
     {
         foreach (var keys in new[] { TestKeys.EcP256(), TestKeys.Rsa() })
