@@ -13,7 +13,7 @@ public sealed record ToolAuthorizationFailure(string Error, string Message)
 {
     /// <summary>The result as the JSON object the model sees.</summary>
     /// <returns>The JSON object.</returns>
-    public JsonElement ToJsonElement()
+    internal JsonElement ToJsonElement()
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -76,7 +76,7 @@ public sealed class ToolAuthorizationOptions
 
     /// <summary>Checks every policy and setting; throws with a message that says how to fix it.</summary>
     /// <exception cref="InvalidOperationException">A policy or setting is not valid.</exception>
-    public void Validate()
+    internal void Validate()
     {
         foreach (var (name, policy) in Policies)
         {

@@ -24,12 +24,12 @@ public sealed class ToolAuthorizationOutcome
 
     /// <summary>The tool runs without a token.</summary>
     /// <returns>The outcome.</returns>
-    public static ToolAuthorizationOutcome AllowedWithoutToken() => PublicOutcome;
+    internal static ToolAuthorizationOutcome AllowedWithoutToken() => PublicOutcome;
 
     /// <summary>The tool runs with <paramref name="token"/>.</summary>
     /// <param name="token">The token.</param>
     /// <returns>The outcome.</returns>
-    public static ToolAuthorizationOutcome Allowed(ToolAccessToken token)
+    internal static ToolAuthorizationOutcome Allowed(ToolAccessToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         return new ToolAuthorizationOutcome(token, null);
@@ -38,7 +38,7 @@ public sealed class ToolAuthorizationOutcome
     /// <summary>The tool does not run; the model gets <paramref name="failure"/>.</summary>
     /// <param name="failure">Why.</param>
     /// <returns>The outcome.</returns>
-    public static ToolAuthorizationOutcome Refused(ToolAuthorizationFailure failure)
+    internal static ToolAuthorizationOutcome Refused(ToolAuthorizationFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
         return new ToolAuthorizationOutcome(null, failure);

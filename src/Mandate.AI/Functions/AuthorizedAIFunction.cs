@@ -12,7 +12,7 @@ namespace Mandate.AI.Functions;
 /// returns a <see cref="ToolAuthorizationFailure"/> result instead of running when the call is refused. The token
 /// is never put in the arguments, and a result that contains it is withheld from the model.
 /// </summary>
-public sealed class AuthorizedAIFunction : DelegatingAIFunction
+internal sealed class AuthorizedAIFunction : DelegatingAIFunction
 {
     private readonly ToolAuthorizer _authorizer;
 

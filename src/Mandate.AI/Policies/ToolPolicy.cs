@@ -132,7 +132,7 @@ public sealed class ToolPolicy
     /// <summary>Checks the policy; throws with a message that says how to fix it.</summary>
     /// <param name="toolName">The tool the policy is for, for the message.</param>
     /// <exception cref="InvalidOperationException">The policy is incomplete.</exception>
-    public void Validate(string toolName)
+    internal void Validate(string toolName)
     {
         switch (Kind)
         {

@@ -18,7 +18,7 @@ namespace Mandate.AI.Policies;
 /// <c>BindingMessage</c> (a template, see <see cref="BindingMessage.Format"/>), <c>DeniedMessage</c>,
 /// <c>SingleUse</c>. Anything else is a configuration error, reported with the fix.
 /// </summary>
-public static class ToolPolicyConfiguration
+internal static class ToolPolicyConfiguration
 {
     private static readonly string[] KnownKeys = ["Auth", "Scopes", "Scope", "Resource", "BindingMessage", "DeniedMessage", "SingleUse"];
 

@@ -13,9 +13,13 @@ namespace Mandate.Client.Authentication;
 /// <c>alg</c> (e.g. RS256). Error messages name what is wrong and never contain key material.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class JwkSigningKey
+internal sealed class JwkSigningKey
 {
-    private static readonly string[] RsaAlgorithms = ["PS256", "PS384", "PS512", "RS256", "RS384", "RS512"];
+    private static readonly string[] RsaAlgorithms =
+    [
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+    ];
 
     private JwkSigningKey(AsymmetricSecurityKey key, string algorithm, string? keyId, string publicJwk)
     {
@@ -63,6 +67,48 @@ public sealed class JwkSigningKey
             return false;
         }
 
+        if (!TryReadMembers(text, out var jwk, out error))
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(jwk.Use) && jwk.Use != "sig")
+        {
+            return Fail("has \"use\" other than \"sig\": it must be a signing key", out error);
+        }
+
+        try
+        {
+            return jwk.Kty switch
+            {
+                JsonWebAlgorithmsKeyTypes.EllipticCurve => TryReadEc(jwk, out key, out error),
+                JsonWebAlgorithmsKeyTypes.RSA => TryReadRsa(jwk, out key, out error),
+                null or "" => Fail("has no \"kty\"", out error),
+                _ => Fail("has an unsupported \"kty\": use an EC (P-256) or RSA key", out error),
+            };
+        }
+        catch (FormatException)
+        {
+            return Fail("has a member that is not base64url", out error);
+        }
+        catch (CryptographicException)
+        {
+            return Fail("does not hold a valid private key", out error);
+        }
+    }
+
+    /// <summary>Shows the algorithm and key id, never key material.</summary>
+    /// <returns>A description that is safe to log.</returns>
+    public override string ToString() => $"JwkSigningKey {{ Algorithm = {Algorithm}, KeyId = {KeyId} }}";
+
+    /// <summary>
+    /// Reads the JWK's string members (RFC 7517 §4, RFC 7518 §6) into Microsoft.IdentityModel's <see cref="JsonWebKey"/>;
+    /// a member of another JSON type counts as absent. The JSON is parsed here rather than by <see cref="JsonWebKey"/>'s
+    /// own constructor so that a syntax error is reported by its position and no library message or log quotes the key.
+    /// </summary>
+    private static bool TryReadMembers(string text, [NotNullWhen(true)] out JsonWebKey? jwk, [NotNullWhen(false)] out string? error)
+    {
+        jwk = null;
         JsonDocument document;
         try
         {
@@ -70,7 +116,6 @@ public sealed class JwkSigningKey
         }
         catch (JsonException e)
         {
-            // The exception's own message may quote the input: report only the position.
             error = $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
             return false;
         }
@@ -84,140 +129,134 @@ public sealed class JwkSigningKey
                 return false;
             }
 
-            var use = Member(root, "use");
-            if (use is not null && use != "sig")
+            jwk = new JsonWebKey
             {
-                error = "has \"use\" other than \"sig\": it must be a signing key";
-                return false;
-            }
-
-            try
-            {
-                return Member(root, "kty") switch
-                {
-                    "EC" => TryReadEc(root, out key, out error),
-                    "RSA" => TryReadRsa(root, out key, out error),
-                    null => Fail("has no \"kty\"", out error),
-                    _ => Fail("has an unsupported \"kty\": use an EC (P-256) or RSA key", out error),
-                };
-            }
-            catch (FormatException)
-            {
-                return Fail("has a member that is not base64url", out error);
-            }
-            catch (CryptographicException)
-            {
-                return Fail("does not hold a valid private key", out error);
-            }
+                Kty = Member(root, "kty"),
+                Use = Member(root, "use"),
+                Alg = Member(root, "alg"),
+                Kid = Member(root, "kid"),
+                Crv = Member(root, "crv"),
+                X = Member(root, "x"),
+                Y = Member(root, "y"),
+                D = Member(root, "d"),
+                N = Member(root, "n"),
+                E = Member(root, "e"),
+                P = Member(root, "p"),
+                Q = Member(root, "q"),
+                DP = Member(root, "dp"),
+                DQ = Member(root, "dq"),
+                QI = Member(root, "qi"),
+            };
+            error = null;
+            return true;
         }
     }
 
-    /// <summary>Shows the algorithm and key id, never key material.</summary>
-    /// <returns>A description that is safe to log.</returns>
-    public override string ToString() => $"JwkSigningKey {{ Algorithm = {Algorithm}, KeyId = {KeyId} }}";
-
-    private static bool TryReadEc(JsonElement root, out JwkSigningKey? key, out string? error)
+    /// <summary>
+    /// An EC private key (RFC 7518 §6.2): the curve names the algorithm (RFC 7518 §3.4), <c>x</c>, <c>y</c> and <c>d</c>
+    /// have the curve's full length (§6.2.1.2, §6.2.2.1), and Microsoft.IdentityModel's <see cref="JsonWebKeyConverter"/>
+    /// turns the members into the <see cref="ECDsa"/> key, which checks that they form a key.
+    /// </summary>
+    private static bool TryReadEc(JsonWebKey jwk, out JwkSigningKey? key, out string? error)
     {
         key = null;
-        var (curve, algorithm, size) = Member(root, "crv") switch
+        var (algorithm, size) = jwk.Crv switch
         {
-            "P-256" => (ECCurve.NamedCurves.nistP256, "ES256", 32),
-            "P-384" => (ECCurve.NamedCurves.nistP384, "ES384", 48),
-            "P-521" => (ECCurve.NamedCurves.nistP521, "ES512", 66),
-            _ => (default(ECCurve), "", 0),
+            JsonWebKeyECTypes.P256 => (SecurityAlgorithms.EcdsaSha256, 32),
+            JsonWebKeyECTypes.P384 => (SecurityAlgorithms.EcdsaSha384, 48),
+            JsonWebKeyECTypes.P521 => (SecurityAlgorithms.EcdsaSha512, 66),
+            _ => ("", 0),
         };
         if (size == 0)
         {
             return Fail("has an unsupported or missing \"crv\": use P-256", out error);
         }
 
-        var alg = Member(root, "alg");
-        if (alg is not null && alg != algorithm)
+        if (!string.IsNullOrEmpty(jwk.Alg) && jwk.Alg != algorithm)
         {
             return Fail($"has \"alg\" that does not fit its curve (expected {algorithm})", out error);
         }
 
-        var d = Bytes(root, "d");
-        if (d is null)
+        if (string.IsNullOrEmpty(jwk.D))
         {
             return Fail("has no private part (\"d\"): it must be the private key; register its public half with the OP", out error);
         }
 
-        var x = Bytes(root, "x");
-        var y = Bytes(root, "y");
-        if (x is null || y is null || x.Length != size || y.Length != size || d.Length != size)
+        if (DecodedLength(jwk.X) != size || DecodedLength(jwk.Y) != size || DecodedLength(jwk.D) != size)
         {
             return Fail("has \"x\", \"y\" or \"d\" missing or of the wrong length for its curve", out error);
         }
 
-        var ecdsa = ECDsa.Create(new ECParameters { Curve = curve, D = d, Q = new ECPoint { X = x, Y = y } });
-        CryptographicOperations.ZeroMemory(d);
-        var kid = Member(root, "kid");
-        var publicJwk = JsonSerializer.Serialize(new Dictionary<string, string?>
+        if (!JsonWebKeyConverter.TryConvertToSecurityKey(jwk, out var converted) || converted is not ECDsaSecurityKey ecdsa)
         {
-            ["kty"] = "EC",
-            ["crv"] = Member(root, "crv"),
-            ["x"] = Member(root, "x"),
-            ["y"] = Member(root, "y"),
-            ["kid"] = kid,
+            return Fail("does not hold a valid private key", out error);
+        }
+
+        ecdsa.KeyId = jwk.Kid;
+        var publicJwk = SerializePublicJwk(new()
+        {
+            ["kty"] = JsonWebAlgorithmsKeyTypes.EllipticCurve,
+            ["crv"] = jwk.Crv,
+            ["x"] = jwk.X,
+            ["y"] = jwk.Y,
+            ["kid"] = jwk.Kid,
             ["alg"] = algorithm,
-            ["use"] = "sig",
-        }.Where(p => p.Value is not null).ToDictionary());
-        key = new JwkSigningKey(new ECDsaSecurityKey(ecdsa) { KeyId = kid }, algorithm, kid, publicJwk);
+        });
+        key = new JwkSigningKey(ecdsa, algorithm, jwk.Kid, publicJwk);
         error = null;
         return true;
     }
 
-    private static bool TryReadRsa(JsonElement root, out JwkSigningKey? key, out string? error)
+    /// <summary>
+    /// An RSA private key with its CRT members (RFC 7518 §6.3.2) of at least 2048 bits (§3.3), for PS256 or the RSA
+    /// algorithm its <c>alg</c> names. <see cref="JsonWebKeyConverter"/> reads the members; the key is imported at once,
+    /// so a key whose members do not belong together fails here rather than at the first signature.
+    /// </summary>
+    private static bool TryReadRsa(JsonWebKey jwk, out JwkSigningKey? key, out string? error)
     {
         key = null;
-        var alg = Member(root, "alg") ?? "PS256";
+        var alg = string.IsNullOrEmpty(jwk.Alg) ? SecurityAlgorithms.RsaSsaPssSha256 : jwk.Alg;
         if (!RsaAlgorithms.Contains(alg, StringComparer.Ordinal))
         {
             return Fail("has \"alg\" that is not an RSA signature algorithm (PS256, RS256, …)", out error);
         }
 
-        var parameters = new RSAParameters
-        {
-            Modulus = Bytes(root, "n"),
-            Exponent = Bytes(root, "e"),
-            D = Bytes(root, "d"),
-            P = Bytes(root, "p"),
-            Q = Bytes(root, "q"),
-            DP = Bytes(root, "dp"),
-            DQ = Bytes(root, "dq"),
-            InverseQ = Bytes(root, "qi"),
-        };
-        if (parameters.D is null)
+        if (string.IsNullOrEmpty(jwk.D))
         {
             return Fail("has no private part (\"d\"): it must be the private key; register its public half with the OP", out error);
         }
 
-        if (parameters.Modulus is null || parameters.Exponent is null || parameters.P is null || parameters.Q is null ||
-            parameters.DP is null || parameters.DQ is null || parameters.InverseQ is null)
+        if (new[] { jwk.N, jwk.E, jwk.P, jwk.Q, jwk.DP, jwk.DQ, jwk.QI }.Any(string.IsNullOrEmpty))
         {
             return Fail("lacks one of \"n\", \"e\", \"p\", \"q\", \"dp\", \"dq\", \"qi\"", out error);
         }
 
-        if (parameters.Modulus.Length < 256)
+        if (!JsonWebKeyConverter.TryConvertToSecurityKey(jwk, out var converted) || converted is not RsaSecurityKey { Parameters: var parameters })
+        {
+            return Fail("does not hold a valid private key", out error);
+        }
+
+        if (parameters.Modulus is null || parameters.Modulus.Length < 256)
         {
             return Fail("is an RSA key shorter than 2048 bits", out error);
         }
 
         var rsa = RSA.Create();
         rsa.ImportParameters(parameters);
-        CryptographicOperations.ZeroMemory(parameters.D);
-        var kid = Member(root, "kid");
-        var publicJwk = JsonSerializer.Serialize(new Dictionary<string, string?>
+        if (parameters.D is not null)
         {
-            ["kty"] = "RSA",
-            ["n"] = Member(root, "n"),
-            ["e"] = Member(root, "e"),
-            ["kid"] = kid,
+            CryptographicOperations.ZeroMemory(parameters.D);
+        }
+
+        var publicJwk = SerializePublicJwk(new()
+        {
+            ["kty"] = JsonWebAlgorithmsKeyTypes.RSA,
+            ["n"] = jwk.N,
+            ["e"] = jwk.E,
+            ["kid"] = jwk.Kid,
             ["alg"] = alg,
-            ["use"] = "sig",
-        }.Where(p => p.Value is not null).ToDictionary());
-        key = new JwkSigningKey(new RsaSecurityKey(rsa) { KeyId = kid }, alg, kid, publicJwk);
+        });
+        key = new JwkSigningKey(new RsaSecurityKey(rsa) { KeyId = jwk.Kid }, alg, jwk.Kid, publicJwk);
         error = null;
         return true;
     }
@@ -225,8 +264,19 @@ public sealed class JwkSigningKey
     private static string? Member(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static byte[]? Bytes(JsonElement root, string name) =>
-        Member(root, name) is { Length: > 0 } text ? Base64Url.DecodeFromChars(text) : null;
+    /// <summary>The public JWK to register with the OP: the given members that are set, and <c>use: sig</c>.</summary>
+    private static string SerializePublicJwk(Dictionary<string, string?> members)
+    {
+        members["use"] = "sig";
+        return JsonSerializer.Serialize(members.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary());
+    }
+
+    /// <summary>The number of bytes a base64url member holds (0 when absent), counted without decoding the private part.</summary>
+    /// <exception cref="FormatException">The member is not base64url.</exception>
+    private static int DecodedLength(string? value) =>
+        string.IsNullOrEmpty(value) ? 0
+        : Base64Url.IsValid(value, out var length) ? length
+        : throw new FormatException("A JWK member is not base64url.");
 
     private static bool Fail(string reason, out string? error)
     {

@@ -18,7 +18,7 @@ namespace Mandate.Client.Ciba;
 /// <see cref="OAuthException"/>. In ping mode a valid notification (§10.2) wakes the wait at once, and polling at the
 /// interval remains the fallback.
 /// </summary>
-public sealed class CibaClient : ICibaClient
+internal sealed class CibaClient : ICibaClient
 {
     private const string CibaGrantType = "urn:openid:params:grant-type:ciba";
 

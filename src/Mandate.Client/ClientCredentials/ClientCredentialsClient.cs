@@ -14,7 +14,7 @@ namespace Mandate.Client.ClientCredentials;
 /// a token without <c>expires_in</c> is not kept. Concurrent callers for one key share one request; failures are not
 /// cached. A cache hit makes no HTTP request and completes synchronously.
 /// </summary>
-public sealed class ClientCredentialsClient : IClientCredentialsClient
+internal sealed class ClientCredentialsClient : IClientCredentialsClient
 {
     private readonly OAuthHttpClient _http;
     private readonly EndpointResolver _endpoints;

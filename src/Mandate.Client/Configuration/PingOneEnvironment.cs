@@ -39,7 +39,7 @@ public static class PingOneEnvironment
     /// </summary>
     /// <param name="configuration">Configuration whose root holds the variables (the environment-variable provider does this).</param>
     /// <param name="options">The options to fill.</param>
-    public static void Apply(IConfiguration configuration, MandateClientOptions options)
+    internal static void Apply(IConfiguration configuration, MandateClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,7 +59,7 @@ public static class PingOneEnvironment
     /// </summary>
     /// <param name="property">A property name of <see cref="MandateClientOptions"/>.</param>
     /// <returns>The names under which the setting can be given.</returns>
-    public static string Describe(string property)
+    internal static string Describe(string property)
     {
         var key = $"{MandateClientOptions.SectionName}:{property}";
         var variable = property switch
@@ -80,7 +80,7 @@ public static class PingOneEnvironment
     /// <summary>Trims a value and removes one pair of matching surrounding quotes, as a <c>.env</c> file writes them.</summary>
     /// <param name="value">The raw value.</param>
     /// <returns>The value without the quotes, or null when nothing is left.</returns>
-    public static string? Unquote(string? value)
+    internal static string? Unquote(string? value)
     {
         if (value is null)
         {

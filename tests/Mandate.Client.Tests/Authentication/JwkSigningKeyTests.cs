@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Mandate.Client.Authentication;
 using Mandate.Client.Tests.TestSupport;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Client.Tests.Authentication;
 
@@ -75,6 +77,44 @@ public sealed class JwkSigningKeyTests
         Assert.False(JwkSigningKey.TryParse(json, out var key, out var error));
         Assert.Null(key);
         Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void TryParse_EcKeyWithShortenedX_FailsNamingTheWrongLength()
+    {
+        using var jwk = JsonDocument.Parse(TestKeys.EcP256().PrivateJwk);
+        var members = jwk.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        members["x"] = members["x"]![..^3]; // 30 bytes instead of P-256's 32
+
+        Assert.False(JwkSigningKey.TryParse(JsonSerializer.Serialize(members), out _, out var error));
+        Assert.Contains("wrong length", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_EcKeyWhoseDIsNotBase64Url_FailsSayingSoWithoutQuotingIt()
+    {
+        using var jwk = JsonDocument.Parse(TestKeys.EcP256().PrivateJwk);
+        var members = jwk.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        members["d"] = "*secret*" + members["d"]![8..];
+
+        Assert.False(JwkSigningKey.TryParse(JsonSerializer.Serialize(members), out _, out var error));
+        Assert.Equal("has a member that is not base64url", error);
+    }
+
+    [Fact]
+    public async Task Parse_EcAndRsaKeys_SignTokensTheirPublicKeysVerify()
+    {
+        foreach (var keys in new[] { TestKeys.EcP256(), TestKeys.Rsa() })
+        {
+            var key = JwkSigningKey.Parse(keys.PrivateJwk);
+            var token = new JsonWebTokenHandler().CreateToken("""{"sub":"agent"}""", key.SigningCredentials);
+
+            var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+            {
+                IssuerSigningKey = keys.PublicKey, ValidateIssuer = false, ValidateAudience = false, ValidateLifetime = false,
+            });
+            Assert.True(result.IsValid, result.Exception?.Message);
+        }
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Mandate.Client.Tests.TestSupport;
 
 /// <summary>Mandate.Client wired through <c>AddMandateClient</c> against a <see cref="FakeOAuthServer"/> and a <see cref="TestTimeProvider"/>.</summary>
-public sealed class ClientHarness : IAsyncDisposable
+internal sealed class ClientHarness : IAsyncDisposable
 {
     public const string Issuer = "https://op.test";
     public const string TokenPath = "/token";

@@ -11,8 +11,9 @@ namespace Mandate.Client.Ciba.Ping;
 /// <summary>
 /// The logic of the client notification endpoint (CIBA Core §10.2), without HTTP: checks the bearer token against the
 /// pending requests' <c>client_notification_token</c>s in constant time, then that the body's <c>auth_req_id</c> is the
-/// one that token was issued with, and wakes the waiting call. Unknown body members are ignored. The host maps it with
-/// <c>endpoints.MapCibaNotifications(pattern)</c>.
+/// one that token was issued with, and wakes the waiting call. Unknown body members are ignored. An ASP.NET Core host
+/// maps it with <c>endpoints.MapCibaNotifications(pattern)</c> from Mandate.Client.AspNetCore; another host passes each
+/// notification's <c>Authorization</c> header and body to <see cref="Receive"/> and answers with the status it returns.
 /// </summary>
 public sealed class CibaNotificationReceiver
 {
@@ -27,7 +28,7 @@ public sealed class CibaNotificationReceiver
     }
 
     /// <summary>How many ping-mode requests are waiting.</summary>
-    public int PendingCount => _registrations.Count;
+    internal int PendingCount => _registrations.Count;
 
     /// <summary>Handles one notification.</summary>
     /// <param name="authorization">The <c>Authorization</c> header, expected <c>Bearer {client_notification_token}</c>.</param>

@@ -8,7 +8,7 @@ namespace Mandate.Client.Ciba.Ping;
 /// the client. Made of 256 bits from a CSPRNG (the spec asks for at least 128, recommends 160), base64url, so it is an
 /// RFC 6750 §2.1 <c>b64token</c> of 43 characters (≤ 1024). A new one is made for every request.
 /// </summary>
-public static class ClientNotificationToken
+internal static class ClientNotificationToken
 {
     /// <summary>The most characters CIBA Core §7.1 allows.</summary>
     public const int MaxLength = 1024;

@@ -6,11 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Maps the CIBA client notification endpoint (CIBA Core §10.2) for hosted agents in ping mode.</summary>
+/// <summary>
+/// Maps the CIBA client notification endpoint (CIBA Core §10.2) for hosted agents in ping mode. The receiver it serves
+/// is the one <c>AddMandateClient</c> registers, so pings wake the calls of that host's <c>ICibaClient</c>.
+/// </summary>
 public static class CibaNotificationEndpointRouteBuilderExtensions
 {
     /// <summary>The largest notification body read; the OP sends only <c>{"auth_req_id": "…"}</c>.</summary>
-    public const int MaxBodyBytes = 8 * 1024;
+    internal const int MaxBodyBytes = 8 * 1024;
 
     /// <summary>
     /// Maps <c>POST {pattern}</c> to <see cref="CibaNotificationReceiver"/>: 204 for a valid ping, 401 (with

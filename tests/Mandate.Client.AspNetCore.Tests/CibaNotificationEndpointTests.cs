@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Mandate.Client.Tests.Ciba.Ping;
+namespace Mandate.Client.AspNetCore.Tests;
 
 public sealed class CibaNotificationEndpointTests : IAsyncLifetime
 {
