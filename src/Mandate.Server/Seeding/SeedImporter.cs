@@ -15,20 +15,31 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Mandate.Server.Seeding;
 
 /// <summary>
-/// Applies a <see cref="SeedDocument"/>: creates or updates scopes, users and clients. Invalid entries stop the
-/// import with an <see cref="InvalidOperationException"/> that says what to fix (configuration errors fail at start-up).
+/// The <see cref="IMandateSeeder"/>: applies a <see cref="SeedDocument"/>, creating or updating scopes, users and
+/// clients. Invalid entries stop the import with an <see cref="InvalidOperationException"/> that says what to fix
+/// (configuration errors fail at start-up).
 /// </summary>
-public sealed class SeedImporter(
+internal sealed class SeedImporter(
     MandateDbContext db,
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopeManager,
     IPasswordHasher<UserAccount> hasher,
     DeviceSessionStore deviceSessions,
-    IOptions<MandateServerOptions> options)
+    IOptions<MandateServerOptions> options) : IMandateSeeder
 {
-    /// <summary>Imports the document.</summary>
+    /// <inheritdoc />
+    public async Task<bool> HasClientsAsync(CancellationToken cancellationToken) =>
+        await applications.CountAsync(cancellationToken) > 0;
+
+    /// <inheritdoc />
     public async Task ImportAsync(SeedDocument seed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(seed);
+        if (seed.Scopes is null || seed.Users is null || seed.Clients is null)
+        {
+            throw new InvalidOperationException("Invalid seed: scopes, users and clients must be arrays.");
+        }
+
         foreach (var scope in seed.Scopes)
         {
             await ImportScopeAsync(scope, cancellationToken);
