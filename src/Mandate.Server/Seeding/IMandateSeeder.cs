@@ -7,10 +7,12 @@ namespace Mandate.Server.Seeding;
 public interface IMandateSeeder
 {
     /// <summary>
-    /// Creates or updates every scope, user and client of <paramref name="seed"/>, in that order. Importing the same
-    /// document again changes nothing (a user's unchanged password keeps its hash and the user's device sessions).
+    /// Creates or updates every scope, user and client of <paramref name="seed"/>, in that order, in one transaction.
+    /// Importing the same document again changes nothing (a user's unchanged password keeps its hash and the user's
+    /// device sessions).
     /// </summary>
-    /// <exception cref="InvalidOperationException">An entry is invalid; the message says which and what to fix.</exception>
+    /// <exception cref="InvalidOperationException">An entry is invalid; the message says which and what to fix, and
+    /// nothing of the document is written.</exception>
     Task ImportAsync(SeedDocument seed, CancellationToken cancellationToken);
 
     /// <summary>Whether any client is registered (a first start has none).</summary>

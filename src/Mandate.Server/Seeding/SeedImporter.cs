@@ -40,19 +40,35 @@ internal sealed class SeedImporter(
             throw new InvalidOperationException("Invalid seed: scopes, users and clients must be arrays.");
         }
 
-        foreach (var scope in seed.Scopes)
+        // All or nothing: an invalid entry leaves the database as it was (inside a caller's transaction, the caller decides).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
         {
-            await ImportScopeAsync(scope, cancellationToken);
-        }
+            foreach (var scope in seed.Scopes)
+            {
+                await ImportScopeAsync(scope, cancellationToken);
+            }
 
-        foreach (var user in seed.Users)
-        {
-            await ImportUserAsync(user, cancellationToken);
-        }
+            foreach (var user in seed.Users)
+            {
+                await ImportUserAsync(user, cancellationToken);
+            }
 
-        foreach (var client in seed.Clients)
+            foreach (var client in seed.Clients)
+            {
+                await ImportClientAsync(client, cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch when (transaction is not null)
         {
-            await ImportClientAsync(client, cancellationToken);
+            // Rolled back when the transaction is disposed; forget the entities it wrote.
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 

@@ -88,6 +88,23 @@ public sealed class SeedingApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Seeder_InvalidClientAfterValidEntries_WritesNothingOfTheDocument()
+    {
+        await using var host = BareServerHost.Create(_directory);
+        await host.App.InitializeMandateServerAsync();
+        var seed = Seed();
+        seed.Clients[0].GrantTypes = ["password"];
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<IMandateSeeder>();
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => seeder.ImportAsync(seed, CancellationToken.None));
+            Assert.StartsWith("Invalid seed: client 'seeded-client': grant_types may hold client_credentials and ", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal((0L, 0, 0L), await host.CountAsync());
+    }
+
+    [Fact]
     public async Task StartAsync_InvalidSeed_StopsTheStart()
     {
         var seed = Seed();
