@@ -63,6 +63,7 @@ internal sealed class MandateServerInitializer(
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        // Injected so that it is built now: an invalid or twice-registered type name fails the start, not a request.
         _ = authorizationDetailsTypes.Names;
         if (!Directory.Exists(o.DataDirectory))
         {
