@@ -1,17 +1,22 @@
 // Mandate.Server host: dotnet run --project src/Mandate.Server → http://127.0.0.1:5100
 // Options: --seed FILE, --urls URL, Mandate__Issuer, Mandate__DataDirectory, ConnectionStrings__Mandate.
+// Run as the shoe-store demo: on the first start it writes the demo seed and .mandate/demo.env (Mandate__SeedDemo,
+// true here, false in the library), and it accepts the shoe_purchase authorization details (docs/server.md).
 // Relative paths (the data directory .mandate, an appsettings.json) are relative to the working directory.
 // `keys list | rotate [--now] | revoke KID` manages the signing keys of the configured database, then exits.
+using Mandate.Server.Demo;
+
 string[]? keysCommand = args is ["keys", .. var rest] ? rest : null;
 var builder = WebApplication.CreateBuilder(keysCommand is null ? args : []);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--seed"] = "Mandate:SeedFile" });
 
-// Quiet defaults with the lowest precedence (appsettings, environment and command line override them). They live
-// here rather than in an appsettings.json so that no settings file flows into projects that reference this one.
+// Defaults with the lowest precedence (appsettings, environment and command line override them). They live here
+// rather than in an appsettings.json so that no settings file flows into projects that reference this one.
 builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
 {
     InitialData = new Dictionary<string, string?>
     {
+        ["Mandate:SeedDemo"] = "true",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
@@ -29,6 +34,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 builder.Services.AddMandateServer();
+builder.Services.AddShoeStoreDemo();
 
 if (keysCommand is not null)
 {
@@ -43,6 +49,8 @@ if (keysCommand is not null)
     return await Mandate.Server.Keys.ServerKeyCommand.RunAsync(app.Services, keysCommand, Console.Out, Console.Error, CancellationToken.None);
 }
 
+// Migrations, seeds and keys before the server listens: a bad configuration or seed stops here with its message.
+await app.InitializeMandateServerAsync();
 app.MapMandateServer();
 await app.RunAsync();
 return 0;

@@ -34,11 +34,15 @@ public sealed class MandateServerOptions
     /// </summary>
     public int DatabaseMaxPoolSize { get; set; } = Data.PostgreSqlPoolSize.Default;
 
-    /// <summary>Seed file to load (clients, users, scopes); the demo seed is used when none is given and the database is empty.</summary>
+    /// <summary>Seed file (clients, users, scopes) imported on every start (<c>--seed FILE</c>, docs/server.md).</summary>
     public string? SeedFile { get; set; }
 
-    /// <summary>Whether the demo seed is written on first start when no seed file is given.</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>
+    /// Whether a demo host writes its demo seed and <c>demo.env</c> on the first start (no seed file given, no client
+    /// registered). The library has no demo seed of its own, so this does nothing unless the host registers one:
+    /// Mandate.Server's own host and ShoeStore.Demo do, and default it to true (docs/server.md). Default false.
+    /// </summary>
+    public bool SeedDemo { get; set; }
 
     /// <summary>
     /// Development mode: plain HTTP is accepted and ping callbacks may go to loopback addresses.

@@ -1,6 +1,5 @@
 using Mandate.Server.Configuration;
 using Mandate.Server.Endpoints;
-using Mandate.Server.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,13 +11,13 @@ namespace Microsoft.AspNetCore.Builder;
 public static class MandateServerEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Initializes the server (migrations, seed, keys; fails fast on bad configuration) and maps the token,
-    /// backchannel, userinfo, revocation and device API endpoints under the issuer path. OpenIddict serves discovery and JWKS.
+    /// Maps the token, backchannel, userinfo, revocation and device API endpoints under the issuer path. OpenIddict
+    /// serves discovery and JWKS. The start-up work (migrations, seeds, keys) is not done here: it runs when the host
+    /// starts, or earlier with <c>await app.InitializeMandateServerAsync()</c> (docs/server.md).
     /// </summary>
     public static IEndpointRouteBuilder MapMandateServer(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
-        services.GetRequiredService<MandateServerInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         var o = services.GetRequiredService<IOptions<MandateServerOptions>>().Value;
 
         endpoints.MapPost("/" + o.EndpointPath(MandateEndpoints.Token),

@@ -156,7 +156,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<TokenRevocation>();
         services.TryAddScoped<TokenRevocationHandler>();
         services.TryAddScoped<AuditLog>();
-        services.TryAddScoped<SeedImporter>();
+        MandateServerStartupServices.Add(services);
         services.TryAddScoped<PingSender>();
         services.AddHostedService<PingDispatcher>();
         services.AddHttpClient(PingSender.HttpClientName)

@@ -1,35 +1,70 @@
+using Mandate.Server.AuthorizationDetails;
 using Mandate.Server.Configuration;
 using Mandate.Server.Data;
 using Mandate.Server.Keys;
-using Mandate.Server.Logging;
 using Mandate.Server.Scopes;
 using Mandate.Server.Seeding;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 using OpenIddict.Server;
 
 namespace Mandate.Server.Hosting;
 
 /// <summary>
-/// Start-up: applies EF Core migrations, loads the seed file or writes the demo seed on first start, loads the
-/// scope catalogue and keys, and resolves OpenIddict's options so a bad configuration fails here, not on a request.
+/// Start-up (docs/server.md, "Hosting it in your own app"): applies EF Core migrations, runs the seeds (the
+/// <c>--seed FILE</c> import, then every registered <see cref="IMandateSeedContributor"/>), loads the scope catalogue
+/// and keys, and resolves OpenIddict's options and the <c>authorization_details</c> types so that a bad configuration
+/// fails here, not on a request. Runs once per host: later calls return when the first has succeeded; a failed run
+/// may be retried.
 /// </summary>
-public sealed class MandateServerInitializer(
+internal sealed class MandateServerInitializer(
     IServiceScopeFactory scopes,
     IOptions<MandateServerOptions> options,
     ScopeCatalog scopeCatalog,
     ServerKeyRing keys,
+    AuthorizationDetailsTypes authorizationDetailsTypes,
     IOptionsMonitor<OpenIddictServerOptions> openIddictOptions,
-    ILogger<MandateServerInitializer> logger)
+    ILogger<MandateServerInitializer> logger) : IDisposable
 {
-    /// <summary>Runs the start-up steps.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Whether a run has completed.</summary>
+    public bool IsInitialized => _initialized;
+
+    /// <summary>Runs the start-up steps unless they have already run.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_initialized)
+            {
+                await RunAsync(cancellationToken);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
         var o = options.Value;
+        // Injected so that it is built now: an invalid or twice-registered type name fails the start, not a request.
+        _ = authorizationDetailsTypes.Names;
         if (!Directory.Exists(o.DataDirectory))
         {
             if (OperatingSystem.IsWindows())
@@ -42,7 +77,7 @@ public sealed class MandateServerInitializer(
             }
         }
 
-        using (var scope = scopes.CreateScope())
+        await using (var scope = scopes.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<MandateDbContext>();
@@ -72,31 +107,11 @@ public sealed class MandateServerInitializer(
 
     private async Task SeedAsync(IServiceProvider services, MandateServerOptions o, CancellationToken cancellationToken)
     {
-        var importer = services.GetRequiredService<SeedImporter>();
-        if (o.SeedFile is { Length: > 0 } file)
+        var seeder = services.GetRequiredService<IMandateSeeder>();
+        await new SeedFileContributor(o, logger).SeedAsync(seeder, cancellationToken);
+        foreach (var contributor in services.GetServices<IMandateSeedContributor>())
         {
-            if (!File.Exists(file))
-            {
-                throw new InvalidOperationException("The seed file '" + file + "' does not exist (--seed FILE).");
-            }
-
-            var seed = JsonSerializer.Deserialize<SeedDocument>(await File.ReadAllTextAsync(file, cancellationToken), SeedDocument.JsonOptions)
-                ?? throw new InvalidOperationException("The seed file '" + file + "' is empty.");
-            await importer.ImportAsync(seed, cancellationToken);
-            Log.SeedLoaded(logger, file, seed.Clients.Count, seed.Users.Count, seed.Scopes.Count);
-            return;
+            await contributor.SeedAsync(seeder, cancellationToken);
         }
-
-        var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
-        if (!o.SeedDemo || await applications.CountAsync(cancellationToken) > 0)
-        {
-            return;
-        }
-
-        var (demo, privateJwk, secret, password) = DemoSeed.Create();
-        await importer.ImportAsync(demo, cancellationToken);
-        var path = Path.Combine(o.DataDirectory, DemoEnvFile.FileName);
-        DemoEnvFile.Write(path, DemoEnvFile.Render(o, secret, privateJwk, password));
-        Log.DemoSeedWritten(logger, path);
     }
 }

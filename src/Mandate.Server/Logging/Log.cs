@@ -32,9 +32,6 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Warning, "Device sign-in failed ({Reason}).")]
     public static partial void SignInFailed(ILogger logger, string reason);
 
-    [LoggerMessage(9, LogLevel.Information, "Demo seed written to {Path}.")]
-    public static partial void DemoSeedWritten(ILogger logger, string path);
-
     [LoggerMessage(10, LogLevel.Information, "Seed loaded from {Path}: {Clients} clients, {Users} users, {Scopes} scopes.")]
     public static partial void SeedLoaded(ILogger logger, string path, int clients, int users, int scopes);
 

@@ -15,33 +15,60 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Mandate.Server.Seeding;
 
 /// <summary>
-/// Applies a <see cref="SeedDocument"/>: creates or updates scopes, users and clients. Invalid entries stop the
-/// import with an <see cref="InvalidOperationException"/> that says what to fix (configuration errors fail at start-up).
+/// The <see cref="IMandateSeeder"/>: applies a <see cref="SeedDocument"/>, creating or updating scopes, users and
+/// clients. Invalid entries stop the import with an <see cref="InvalidOperationException"/> that says what to fix
+/// (configuration errors fail at start-up).
 /// </summary>
-public sealed class SeedImporter(
+internal sealed class SeedImporter(
     MandateDbContext db,
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopeManager,
     IPasswordHasher<UserAccount> hasher,
     DeviceSessionStore deviceSessions,
-    IOptions<MandateServerOptions> options)
+    IOptions<MandateServerOptions> options) : IMandateSeeder
 {
-    /// <summary>Imports the document.</summary>
+    /// <inheritdoc />
+    public async Task<bool> HasClientsAsync(CancellationToken cancellationToken) =>
+        await applications.CountAsync(cancellationToken) > 0;
+
+    /// <inheritdoc />
     public async Task ImportAsync(SeedDocument seed, CancellationToken cancellationToken)
     {
-        foreach (var scope in seed.Scopes)
+        ArgumentNullException.ThrowIfNull(seed);
+        if (seed.Scopes is null || seed.Users is null || seed.Clients is null)
         {
-            await ImportScopeAsync(scope, cancellationToken);
+            throw new InvalidOperationException("Invalid seed: scopes, users and clients must be arrays.");
         }
 
-        foreach (var user in seed.Users)
+        // All or nothing: an invalid entry leaves the database as it was (inside a caller's transaction, the caller decides).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
         {
-            await ImportUserAsync(user, cancellationToken);
-        }
+            foreach (var scope in seed.Scopes)
+            {
+                await ImportScopeAsync(scope, cancellationToken);
+            }
 
-        foreach (var client in seed.Clients)
+            foreach (var user in seed.Users)
+            {
+                await ImportUserAsync(user, cancellationToken);
+            }
+
+            foreach (var client in seed.Clients)
+            {
+                await ImportClientAsync(client, cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch when (transaction is not null)
         {
-            await ImportClientAsync(client, cancellationToken);
+            // Rolled back when the transaction is disposed; forget the entities it wrote.
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 

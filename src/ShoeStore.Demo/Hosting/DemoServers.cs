@@ -1,3 +1,4 @@
+using Mandate.Server.Demo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -23,9 +24,6 @@ internal sealed class DemoServers : IAsyncDisposable
     /// <summary>How long stopping may take before the servers are abandoned.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>The file the server's demo seed writes inside the data directory.</summary>
-    public const string DemoEnvFileName = "demo.env";
-
     private readonly WebApplication _server;
     private readonly WebApplication _store;
     private int _disposed;
@@ -48,7 +46,7 @@ internal sealed class DemoServers : IAsyncDisposable
     public string DataDirectory { get; }
 
     /// <summary>The demo's secrets (written by the server on its first start, mode 0600).</summary>
-    public string DemoEnvPath => Path.Combine(DataDirectory, DemoEnvFileName);
+    public string DemoEnvPath => Path.Combine(DataDirectory, DemoEnvWriter.FileName);
 
     /// <summary>True when this start created the identities and secrets (no <c>demo.env</c> before).</summary>
     public bool FirstStart { get; }
@@ -63,16 +61,24 @@ internal sealed class DemoServers : IAsyncDisposable
         var issuer = configuration["Mandate:Issuer"] is { Length: > 0 } configured
             ? configured.Trim().TrimEnd('/')
             : DemoEndpoints.DefaultIssuer(serverUrl);
-        var firstStart = !File.Exists(Path.Combine(settings.DataDirectory, DemoEnvFileName));
+        var firstStart = !File.Exists(Path.Combine(settings.DataDirectory, DemoEnvWriter.FileName));
 
         var server = BuildServer(settings, configuration, serverUrl, issuer);
-        await StartAsync(server, "authorization server", serverUrl, "--server-urls", app => app.MapMandateServer(), cancellationToken);
+        await StartAsync(server, "authorization server", serverUrl, "--server-urls", async app =>
+        {
+            await app.InitializeMandateServerAsync(cancellationToken);
+            app.MapMandateServer();
+        }, cancellationToken);
 
         WebApplication store;
         try
         {
             store = BuildStore(settings, configuration, issuer);
-            await StartAsync(store, "store API", settings.StoreUrl, "--store-urls", app => app.UseShoeStoreApi(), cancellationToken);
+            await StartAsync(store, "store API", settings.StoreUrl, "--store-urls", app =>
+            {
+                app.UseShoeStoreApi();
+                return Task.CompletedTask;
+            }, cancellationToken);
         }
         catch
         {
@@ -116,6 +122,8 @@ internal sealed class DemoServers : IAsyncDisposable
             {
                 // Quick approvals in the demo: the agent polls every second.
                 ["Mandate:CibaIntervalSeconds"] = "1",
+                // The demo identities and demo.env on the first start, as `dotnet run --project src/Mandate.Server` does.
+                ["Mandate:SeedDemo"] = "true",
             },
             fixedValues: new Dictionary<string, string?>
             {
@@ -125,6 +133,7 @@ internal sealed class DemoServers : IAsyncDisposable
             });
         builder.WebHost.UseUrls(DemoEndpoints.Origin(serverUrl));
         builder.Services.AddMandateServer();
+        builder.Services.AddShoeStoreDemo();
         return builder.Build();
     }
 
@@ -177,11 +186,11 @@ internal sealed class DemoServers : IAsyncDisposable
     }
 
     private static async Task StartAsync(
-        WebApplication app, string what, Uri url, string option, Action<WebApplication> map, CancellationToken cancellationToken)
+        WebApplication app, string what, Uri url, string option, Func<WebApplication, Task> prepare, CancellationToken cancellationToken)
     {
         try
         {
-            map(app);
+            await prepare(app);
             await app.StartAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

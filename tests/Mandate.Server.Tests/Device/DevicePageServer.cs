@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Mandate.Server.Demo;
 using Mandate.Server.Seeding;
 using Mandate.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -82,11 +83,13 @@ public sealed class DevicePageServer : IAsyncDisposable
         // An open event stream ends only when the browser goes away; do not wait long for it on stop.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.AddMandateServer();
+        builder.Services.AddShoeStoreDemo();
         var app = builder.Build();
         var streams = new StreamInterrupter();
         app.Use(streams.InvokeAsync);
         try
         {
+            await app.InitializeMandateServerAsync();
             app.MapMandateServer();
             await app.StartAsync();
         }

@@ -109,11 +109,14 @@ public sealed class MandateServerProcess : IAsyncDisposable
         return await LaunchAsync(start, dataDirectory);
     }
 
+    /// <summary>Where the instance's <c>demo.env</c> is (written on a demo start).</summary>
+    public string DemoEnvPath => Path.Combine(_dataDirectory, "demo.env");
+
     /// <summary>The <c>KEY=value</c> lines of the instance's <c>demo.env</c> (a value in single quotes without them).</summary>
     public IReadOnlyDictionary<string, string> ReadDemoEnvironment()
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(Path.Combine(_dataDirectory, "demo.env")))
+        foreach (var line in File.ReadAllLines(DemoEnvPath))
         {
             if (line.IndexOf('=') is var at and > 0 && !line.StartsWith('#'))
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mandate.Server.Demo;
 using Mandate.Server.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -72,9 +74,11 @@ public sealed class MandateTestServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddMandateServer();
+        builder.Services.AddShoeStoreDemo();
         var app = builder.Build();
         try
         {
+            await app.InitializeMandateServerAsync();
             app.MapMandateServer();
             await app.StartAsync();
         }

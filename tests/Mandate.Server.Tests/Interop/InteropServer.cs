@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Mandate.Server.Demo;
 using Mandate.Server.Seeding;
 using Mandate.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Mandate.Server.Tests.Interop;
@@ -51,7 +53,9 @@ public sealed class InteropServer : IAsyncDisposable
             ["Mandate:CibaIntervalSeconds"] = "1",
         });
         builder.Services.AddMandateServer();
+        builder.Services.AddShoeStoreDemo();
         var app = builder.Build();
+        await app.InitializeMandateServerAsync();
         app.MapMandateServer();
         await app.StartAsync();
         return new InteropServer(app, baseUrl, directory) { Logs = logs };

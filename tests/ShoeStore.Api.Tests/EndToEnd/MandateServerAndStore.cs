@@ -5,8 +5,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using MandateServer::Mandate.Server.Demo;
 using MandateServer::Mandate.Server.Seeding;
 using MandateServerBuilder = MandateServer::Microsoft.AspNetCore.Builder.MandateServerEndpointRouteBuilderExtensions;
+using MandateServerHost = MandateServer::Microsoft.Extensions.Hosting.MandateServerHostExtensions;
 using MandateServerServices = MandateServer::Microsoft.Extensions.DependencyInjection.MandateServerServiceCollectionExtensions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -64,7 +66,9 @@ public sealed class MandateServerAndStore : IAsyncLifetime
             ["Mandate:CibaIntervalSeconds"] = "1",
         });
         MandateServerServices.AddMandateServer(server.Services);
+        DemoServerServices.AddShoeStoreDemo(server.Services);
         _server = server.Build();
+        await MandateServerHost.InitializeMandateServerAsync(_server);
         MandateServerBuilder.MapMandateServer(_server);
         await _server.StartAsync();
         Server = _server.GetTestServer().CreateClient();

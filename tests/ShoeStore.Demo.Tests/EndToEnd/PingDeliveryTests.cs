@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mandate.Server.Demo;
 using Mandate.Server.Seeding;
 using ShoeStore.Demo.Agent;
 using ShoeStore.Demo.Tests.Infrastructure;

@@ -3,20 +3,26 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
+using Mandate.Server.Seeding;
 
-namespace Mandate.Server.Seeding;
+namespace Mandate.Server.Demo;
 
 /// <summary>
-/// The demo identities (docs/server.md): users <c>end.user</c> and <c>app.owner</c>, client <c>ai-agent</c> with a fresh
-/// secret and a fresh ES256 request-signing key, and a fresh password for <c>end.user</c>.
+/// The shoe-store demo's identities (docs/server.md): users <c>end.user</c> and <c>app.owner</c>, client
+/// <c>ai-agent</c> with a fresh secret and a fresh ES256 request-signing key, a fresh password for <c>end.user</c>, and
+/// the store's scopes. Host code: Mandate.Server's own <c>Program</c> and ShoeStore.Demo (a linked file) use it; the
+/// library does not.
 /// </summary>
-public static class DemoSeed
+internal static class DemoSeed
 {
     /// <summary>Subject id of <c>end.user</c>.</summary>
     public const string EndUserSubject = "7c1e9a52-3f4b-4d8e-9a61-2b5c8d0e4f17";
 
     /// <summary>Subject id of <c>app.owner</c>.</summary>
     public const string AppOwnerSubject = "1d4f6b8a-0c2e-4a9b-8d7f-5e3c1a9b7d20";
+
+    /// <summary>Username of the person who approves.</summary>
+    public const string EndUserName = "end.user";
 
     /// <summary>The agent's client id.</summary>
     public const string AgentClientId = "ai-agent";
@@ -55,7 +61,7 @@ public static class DemoSeed
             Scopes = Scopes(),
             Users =
             [
-                new() { Subject = EndUserSubject, Username = "end.user", Password = password, Name = "End User", Email = "end.user@example.com", Address = Address("1 Market Street") },
+                new() { Subject = EndUserSubject, Username = EndUserName, Password = password, Name = "End User", Email = "end.user@example.com", Address = Address("1 Market Street") },
                 new() { Subject = AppOwnerSubject, Username = "app.owner", Password = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)), Name = "App Owner", Email = "app.owner@example.com", Address = Address("2 Market Street") },
             ],
             Clients =
