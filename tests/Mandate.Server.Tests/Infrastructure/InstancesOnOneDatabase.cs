@@ -19,7 +19,8 @@ public sealed class InstancesOnOneDatabase : IAsyncDisposable
     public IReadOnlyList<MandateTestServer> Servers => _servers;
 
     /// <summary>
-    /// Creates the database, lets <paramref name="prepare"/> set it up (a connection limit, say), then starts
+    /// Creates the database (on <paramref name="server"/>, a connection string for a role that may create databases; by
+    /// default the <see cref="PostgreSqlTestServer"/>), lets <paramref name="prepare"/> set it up (a connection limit, say), then starts
     /// <paramref name="count"/> instances at once, instance <c>i</c> with <paramref name="settings"/>(database, i) (by
     /// default <see cref="PostgreSqlTestDatabaseSettings.Settings"/>). When one fails to start, the others and the
     /// database are disposed and the failure is thrown.
@@ -27,9 +28,9 @@ public sealed class InstancesOnOneDatabase : IAsyncDisposable
     public static async Task<InstancesOnOneDatabase> StartAsync(
         int count, TestSeed seed, FakeTimeProvider time,
         Func<PostgreSqlTestDatabase, int, Dictionary<string, string?>>? settings = null,
-        Func<PostgreSqlTestDatabase, Task>? prepare = null)
+        Func<PostgreSqlTestDatabase, Task>? prepare = null, string? server = null)
     {
-        var instances = new InstancesOnOneDatabase(await PostgreSqlTestDatabase.CreateAsync());
+        var instances = new InstancesOnOneDatabase(await PostgreSqlTestDatabase.CreateAsync(server));
         try
         {
             if (prepare is not null)
