@@ -19,15 +19,7 @@ public class ClientCredentialsCacheBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMandateClient(o =>
-        {
-            o.ClientId = "ai-agent";
-            o.ClientSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-            o.TokenEndpoint = "https://op.bench/access_token";
-        }).ConfigurePrimaryHttpMessageHandler(() => _handler);
-        _services = services.BuildServiceProvider();
+        _services = BenchmarkClient.Services(_handler).BuildServiceProvider();
         _client = _services.GetRequiredService<ClientCredentialsClient>();
         await _client.GetTokenAsync("address prices");
         await _client.GetTokenAsync("prices");

@@ -27,14 +27,7 @@ public class ToolAuthorizationBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMandateClient(o =>
-        {
-            o.ClientId = "ai-agent";
-            o.ClientSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-            o.TokenEndpoint = "https://op.bench/access_token";
-        }).ConfigurePrimaryHttpMessageHandler(() => _handler);
+        var services = BenchmarkClient.Services(_handler);
         services.AddMandateClientTokenSource();
         _services = services.BuildServiceProvider();
 

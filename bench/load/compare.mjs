@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadTarget } from './target.mjs';
+import { int, median, ms, pad, padLeft, ratio } from './report.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -132,15 +133,6 @@ async function run(t, scenario, seconds) {
 }
 
 // ---- report ---------------------------------------------------------------------------------------------------------
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const int = (x) => Math.round(x).toLocaleString('en-US');
-const ms = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
-const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-const pad = (s, n) => String(s).padEnd(n);
-const padLeft = (s, n) => String(s).padStart(n);
 
 const started = new Date();
 console.log(`load: autocannon 9.0.0, ${connections} connections, ${rounds} rounds × ${duration} s per target, A/B/A/B, ` +

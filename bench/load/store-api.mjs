@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadTarget } from './target.mjs';
+import { int, median, ms } from './report.mjs';
 
 const { values: args } = parseArgs({
   options: { env: { type: 'string' }, store: { type: 'string' }, 'issuer-name': { type: 'string', default: 'the server' } },
@@ -68,13 +69,6 @@ async function run(c, seconds) {
   });
   return { okPerSecond: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const int = (x) => Math.round(x).toLocaleString('en-US');
-const ms = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 
 console.log(`load: autocannon 9.0.0, ${connections} connections, ${rounds} rounds × ${duration} s per case, A/B/C/A/B/C, ` +
   `${warmup} s warm-up per case; token from ${args['issuer-name']} (${server.issuer})`);

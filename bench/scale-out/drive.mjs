@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadTarget, readEnvFile } from '../load/target.mjs';
+import { int, median, ms, pad, padLeft, ratio } from '../load/report.mjs';
 
 const { values: args } = parseArgs({
   options: { env: { type: 'string' }, switch: { type: 'string' }, direct: { type: 'string' }, cpu: { type: 'string' } },
@@ -241,16 +242,7 @@ async function run(setup, scenario, seconds, fallbackId) {
 }
 
 // ---- report ---------------------------------------------------------------------------------------------------------
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const int = (x) => Math.round(x).toLocaleString('en-US');
-const ms = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
-const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-const pad = (s, n) => String(s).padEnd(n);
 const availableCores = Number(process.env.BENCH_CORES ?? 0) || 'n/a';
-const padLeft = (s, n) => String(s).padStart(n);
 
 console.log(`load: autocannon 9.0.0, ${connections} connections, ${rounds} rounds × ${duration} s per set-up, A/B alternating, ` +
   `${warmup} s warm-up per set-up and scenario (not counted)`);

@@ -29,7 +29,7 @@ internal sealed class ShoeStoreOptions
     /// default 20; Npgsql's own default is 100). A request that finds them all busy waits for one, up to the connection
     /// string's <c>Timeout</c>. A <c>Maximum Pool Size</c> in <c>ConnectionStrings:ShoeStore</c> wins over this setting.
     /// </summary>
-    public int DatabaseMaxPoolSize { get; set; } = Storage.PostgreSqlPoolSize.Default;
+    public int DatabaseMaxPoolSize { get; set; } = PostgreSqlPoolSize.Default;
 
     /// <summary>
     /// Whether discovery and JWKS must be fetched over HTTPS. Plain HTTP is allowed to a loopback authority

@@ -7,11 +7,11 @@
 //
 // Prints one JSON line on stdout when listening; everything else goes to stderr. Exits on SIGTERM/SIGINT and when
 // stdin (a pipe) reaches end-of-file, so a killed test run leaves no orphan.
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import Provider, { errors } from 'oidc-provider';
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
+import { listenOnLoopback, shoePurchaseDetails } from './peer-common.mjs';
 
 // oidc-provider writes notices with console.info (stdout); stdout carries only the ready line.
 console.info = console.log = (...args) => console.error(...args);
@@ -82,17 +82,6 @@ function toClientMetadata(client) {
 
 function findUser(hint) {
   return users.find((u) => u.username === hint || u.sub === hint);
-}
-
-function validateShoePurchase(_ctx, detail) {
-  const invalid = (what) => { throw new errors.InvalidAuthorizationDetails(`shoe_purchase: ${what}`); };
-  if (typeof detail.product_id !== 'string' || !detail.product_id) invalid('product_id must be a non-empty string');
-  if (typeof detail.size !== 'number' || !(detail.size > 0) || !Number.isInteger(detail.size * 2)) invalid('size must be a positive JSON number in half sizes');
-  if (!Number.isInteger(detail.quantity) || detail.quantity < 1) invalid('quantity must be an integer >= 1');
-  const amount = detail.max_amount;
-  if (typeof amount !== 'object' || amount === null) invalid('max_amount must be an object');
-  if (!/^[A-Z]{3}$/.test(amount.currency ?? '')) invalid('max_amount.currency must be an ISO 4217 code');
-  if (typeof amount.value !== 'string' || !/^\d+(\.\d+)?$/.test(amount.value)) invalid('max_amount.value must be a decimal string');
 }
 
 function describe(record) {
@@ -192,10 +181,7 @@ function configuration(keys) {
         },
       },
       richAuthorizationRequests: {
-        enabled: true,
-        types: { shoe_purchase: { validate: validateShoePurchase } },
-        authorizationDetailsForGrantSource: (_ctx, source) => source.rar,
-        authorizationDetailsForAccessToken: (_ctx, _token, source) => source?.rar,
+        ...shoePurchaseDetails(errors),
         authorizationDetailsForIntrospection: (_ctx, token) => token.rar,
       },
     },
@@ -313,20 +299,13 @@ async function testRoutes(provider, req, res) {
 const { privateKey } = await generateKeyPair('ES256', { extractable: true });
 const signingKey = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: 'op-es256' };
 
-let handler = (_req, res) => { res.writeHead(503); res.end(); };
-const server = http.createServer((req, res) => handler(req, res));
-await new Promise((resolve, reject) => {
-  server.once('error', reject);
-  server.listen(Number(config.port ?? 0), '127.0.0.1', resolve);
-});
-const { port } = server.address();
-const issuer = `http://127.0.0.1:${port}`;
+const { port, issuer, serve, shutdown } = await listenOnLoopback(config.port);
 const provider = new Provider(issuer, configuration([signingKey]));
 provider.use(fixtureMiddleware);
 provider.on('server_error', (_ctx, err) => console.error('server_error', err));
 for (const { client_id: id } of config.clients ?? []) await provider.Client.find(id); // bad client metadata fails here
 const callback = provider.callback();
-handler = (req, res) => {
+serve((req, res) => {
   if (req.url.startsWith('/test/')) {
     testRoutes(provider, req, res).catch((err) => {
       res.writeHead(400, { 'content-type': 'application/json' });
@@ -335,15 +314,7 @@ handler = (req, res) => {
   } else {
     callback(req, res);
   }
-};
-
-function shutdown() {
-  server.close();
-  server.closeAllConnections();
-  process.exit(0);
-}
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+});
 if (!process.stdin.isTTY) {
   process.stdin.on('end', shutdown).on('close', shutdown).resume();
 }

@@ -32,7 +32,7 @@ public sealed class MandateServerOptions
     /// string's <c>Timeout</c>. A <c>Maximum Pool Size</c> in the connection string wins over this setting. Size it so
     /// that instances × pool + headroom ≤ the server's <c>max_connections</c> (docs/deploy.md).
     /// </summary>
-    public int DatabaseMaxPoolSize { get; set; } = Data.PostgreSqlPoolSize.Default;
+    public int DatabaseMaxPoolSize { get; set; } = PostgreSqlPoolSize.Default;
 
     /// <summary>Seed file (clients, users, scopes) imported on every start (<c>--seed FILE</c>, docs/server.md).</summary>
     public string? SeedFile { get; set; }

@@ -43,7 +43,7 @@ public static class DeviceApiEndpoints
     private static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
         var result = await http.AuthenticateAsync(DeviceSession.Scheme);
-        if (result.Failure is { } failure && Data.TransientDatabaseFault.Is(failure))
+        if (result.Failure is { } failure && TransientDatabaseFault.Is(failure))
         {
             // The session could not be checked (database briefly away): 503 from DatabaseUnavailableMiddleware, not 401.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);

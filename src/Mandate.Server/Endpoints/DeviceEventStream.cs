@@ -79,7 +79,7 @@ public static class DeviceEventStream
         {
             return await scope.ServiceProvider.GetRequiredService<DeviceSessionStore>().ValidateAsync(sessionId, cancellationToken) == subject;
         }
-        catch (Exception e) when (Data.TransientDatabaseFault.Is(e))
+        catch (Exception e) when (TransientDatabaseFault.Is(e))
         {
             // The database is briefly away: keep the stream; the next check decides.
             return true;

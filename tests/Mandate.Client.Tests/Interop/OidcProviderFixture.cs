@@ -8,10 +8,8 @@ using Mandate.Client.Authentication;
 using Mandate.Client.Ciba.Ping;
 using Mandate.Client.Configuration;
 using Mandate.Client.Tests.TestSupport;
+using Mandate.TestSupport.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -204,15 +202,11 @@ public sealed class OidcProviderFixture : IAsyncLifetime
 
     private async Task<string> StartNotificationEndpointAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackHost.CreateBuilder();
         builder.Services.AddSingleton(Receiver);
         _notifications = builder.Build();
         _notifications.MapCibaNotifications("/ciba/notify");
-        await _notifications.StartAsync();
-        var address = _notifications.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return address + "/ciba/notify";
+        return await LoopbackHost.StartAsync(_notifications) + "/ciba/notify";
     }
 
     /// <summary>The repository root: the folder holding <c>Mandate.slnx</c> (or, before it exists, <c>tests/interop/op.mjs</c>).</summary>

@@ -57,7 +57,7 @@ public sealed class PingTests : IAsyncLifetime
     {
         var (id, _) = await StartAsync();
         await DecideAsync(approve: false);
-        Assert.Equal(id, JsonDocument.Parse((await _receiver.NextAsync()).Body).RootElement.GetProperty("auth_req_id").GetString());
+        Assert.Equal(id, PingedId(await _receiver.NextAsync()));
         await (await _server.PollAsync(_seed.Pinger, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "access_denied");
     }
 
@@ -70,50 +70,59 @@ public sealed class PingTests : IAsyncLifetime
         Assert.Empty((await device.PendingAsync()).EnumerateArray());
         await (await _server.PollAsync(_seed.Pinger, expired)).AssertErrorAsync(HttpStatusCode.BadRequest, "expired_token");
 
-        var (next, _) = await StartAsync();
-        await DecideAsync(approve: true);
-        Assert.Equal(next, JsonDocument.Parse((await _receiver.NextAsync()).Body).RootElement.GetProperty("auth_req_id").GetString());
+        var (next, ping) = await ApproveAndReceivePingAsync();
+        Assert.Equal(next, PingedId(ping));
         Assert.Single(_receiver.Pings);
     }
 
     [Fact]
     public async Task PG_04_RedirectAnswer_IsNotFollowed()
     {
-        _receiver.AnswerWith = 302;
-        var (id, _) = await StartAsync();
-        await DecideAsync(approve: true);
-        await _receiver.NextAsync();
-        _receiver.AnswerWith = 204;
-        var (second, _) = await StartAsync();
-        await DecideAsync(approve: true);
-        Assert.Equal(second, JsonDocument.Parse((await _receiver.NextAsync()).Body).RootElement.GetProperty("auth_req_id").GetString());
+        var (first, second) = await AnswerFirstPingWithThenPingAgainAsync(302);
+
+        Assert.Equal(second.AuthReqId, PingedId(second.Ping));
         Assert.Equal(0, _receiver.FollowedRedirects);
-        Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Pinger, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Pinger, first)).StatusCode);
     }
 
     [Fact]
     public async Task PG_05_OkWithBody_IsAcceptedAndTokenSucceeds()
     {
         _receiver.AnswerWith = 200;
-        var (id, _) = await StartAsync();
-        await DecideAsync(approve: true);
-        await _receiver.NextAsync();
+        var (id, _) = await ApproveAndReceivePingAsync();
         Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Pinger, id)).StatusCode);
     }
 
     [Fact]
     public async Task PG_06_UnauthorizedAnswer_IsNotRetriedAndPollingStillWorks()
     {
-        _receiver.AnswerWith = 401;
+        var (first, second) = await AnswerFirstPingWithThenPingAgainAsync(401);
+
+        Assert.Equal(2, _receiver.Pings.Count);
+        Assert.Equal(second.AuthReqId, PingedId(second.Ping));
+        Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Pinger, first)).StatusCode);
+    }
+
+    /// <summary>Starts a request, approves it on the device and waits for its ping.</summary>
+    private async Task<(string AuthReqId, PingReceiver.ReceivedPing Ping)> ApproveAndReceivePingAsync()
+    {
         var (id, _) = await StartAsync();
         await DecideAsync(approve: true);
-        await _receiver.NextAsync();
-        _receiver.AnswerWith = 204;
-        var (second, _) = await StartAsync();
-        await DecideAsync(approve: true);
-        await _receiver.NextAsync();
-        Assert.Equal(2, _receiver.Pings.Count);
-        Assert.Equal(second, JsonDocument.Parse(_receiver.Pings.Last().Body).RootElement.GetProperty("auth_req_id").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Pinger, id)).StatusCode);
+        return (id, await _receiver.NextAsync());
     }
+
+    /// <summary>
+    /// The receiver answers the first approved request's ping with <paramref name="status"/>, then a second request is
+    /// approved and pinged with the receiver answering 204: the first request's id and the second's ping.
+    /// </summary>
+    private async Task<(string First, (string AuthReqId, PingReceiver.ReceivedPing Ping) Second)> AnswerFirstPingWithThenPingAgainAsync(int status)
+    {
+        _receiver.AnswerWith = status;
+        var (first, _) = await ApproveAndReceivePingAsync();
+        _receiver.AnswerWith = 204;
+        return (first, await ApproveAndReceivePingAsync());
+    }
+
+    private static string? PingedId(PingReceiver.ReceivedPing ping) =>
+        JsonDocument.Parse(ping.Body).RootElement.GetProperty("auth_req_id").GetString();
 }

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using Mandate.TestSupport.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Mandate.Server.Tests.Infrastructure;
 
@@ -29,10 +25,7 @@ public sealed class PingReceiver : IAsyncDisposable
 
     public static async Task<PingReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackHost.CreateBuilder().Build();
         var receiver = new PingReceiver(app);
         app.MapPost("/cb", async (HttpContext http) =>
         {
@@ -52,9 +45,7 @@ public sealed class PingReceiver : IAsyncDisposable
             Interlocked.Increment(ref receiver.FollowedRedirects);
             return Results.NoContent();
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = address + "/cb";
+        receiver.Url = await LoopbackHost.StartAsync(app) + "/cb";
         return receiver;
     }
 

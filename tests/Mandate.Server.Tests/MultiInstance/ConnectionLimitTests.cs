@@ -23,7 +23,7 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
 
     private readonly TestSeed _seed = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private PostgreSqlTestDatabase _database = null!;
+    private InstancesOnOneDatabase? _instances;
     private MandateTestServer _a = null!;
     private MandateTestServer _b = null!;
 
@@ -34,27 +34,17 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
             return;
         }
 
-        _database = await PostgreSqlTestDatabase.CreateAsync();
-        await _database.LimitConnectionsAsync(ConnectionLimit);
-        var a = MandateTestServer.StartAsync(_seed, time: _time, settings: Settings("mandate-a"));
-        var b = MandateTestServer.StartAsync(_seed, time: _time, settings: Settings("mandate-b"));
-        await Task.WhenAll(a, b);
-        (_a, _b) = (a.Result, b.Result);
+        _instances = await InstancesOnOneDatabase.StartAsync(
+            2, _seed, _time, settings: (database, i) => Settings(database, i == 0 ? "mandate-a" : "mandate-b"),
+            prepare: database => database.LimitConnectionsAsync(ConnectionLimit));
+        (_a, _b) = (_instances.Servers[0], _instances.Servers[1]);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var server in new[] { _a, _b })
+        if (_instances is not null)
         {
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _instances.DisposeAsync();
         }
     }
 
@@ -80,6 +70,6 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
         Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (r.StatusCode, r.Error)));
     }
 
-    private Dictionary<string, string?> Settings(string instance) =>
-        new(_database.SettingsWithoutPoolSize(instance)) { ["Mandate:DatabaseMaxPoolSize"] = PoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    private static Dictionary<string, string?> Settings(PostgreSqlTestDatabase database, string instance) =>
+        new(database.SettingsWithoutPoolSize(instance)) { ["Mandate:DatabaseMaxPoolSize"] = PoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

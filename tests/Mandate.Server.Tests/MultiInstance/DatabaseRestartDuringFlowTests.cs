@@ -23,11 +23,10 @@ public sealed class DatabaseRestartDuringFlowTests
     [DatabaseFact]
     public async Task RequestPendingWhenConnectionsDrop_IsApprovedOnBAndRedeemedOnceOnA_WithOneRowAndOneAuditEntryPerStep()
     {
-        await using var database = await PostgreSqlTestDatabase.CreateAsync();
         var seed = new TestSeed();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
-        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
+        await using var instances = await InstancesOnOneDatabase.StartAsync(2, seed, time);
+        var (database, a, b) = (instances.Database, instances.Servers[0], instances.Servers[1]);
         var authReqId = await a.StartCibaAsync(seed.Agent);
         using var device = await b.SignInAsync("end.user", seed.EndUserPassword);
 
@@ -43,11 +42,10 @@ public sealed class DatabaseRestartDuringFlowTests
     [DatabaseFact]
     public async Task EventStreamOnA_AfterConnectionsDrop_AgainReceivesRequestsMadeOnB()
     {
-        await using var database = await PostgreSqlTestDatabase.CreateAsync();
         var seed = new TestSeed();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
-        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
+        await using var instances = await InstancesOnOneDatabase.StartAsync(2, seed, time);
+        var (database, a, b) = (instances.Database, instances.Servers[0], instances.Servers[1]);
         await Relay(a).Listening.WaitAsync(TimeSpan.FromSeconds(20));
         using var deviceA = await a.SignInAsync("end.user", seed.EndUserPassword);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(90));

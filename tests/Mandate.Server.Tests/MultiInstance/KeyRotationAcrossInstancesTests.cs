@@ -17,9 +17,11 @@ public sealed class KeyRotationAcrossInstancesTests : IAsyncLifetime
 
     private readonly TestSeed _seed = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private PostgreSqlTestDatabase _database = null!;
+    private InstancesOnOneDatabase? _instances;
     private MandateTestServer _a = null!;
     private MandateTestServer _b = null!;
+
+    private PostgreSqlTestDatabase Database => _instances!.Database;
 
     /// <summary>Each test gets a fresh database and two instances on it, with one-day rotation.</summary>
     public async Task InitializeAsync()
@@ -29,25 +31,16 @@ public sealed class KeyRotationAcrossInstancesTests : IAsyncLifetime
             return;
         }
 
-        _database = await PostgreSqlTestDatabase.CreateAsync();
-        var settings = new Dictionary<string, string?>(_database.Settings().Concat(OneDayRotation));
-        _a = await MandateTestServer.StartAsync(_seed, time: _time, settings: settings);
-        _b = await MandateTestServer.StartAsync(_seed, time: _time, settings: settings);
+        _instances = await InstancesOnOneDatabase.StartAsync(
+            2, _seed, _time, settings: (database, _) => new Dictionary<string, string?>(database.Settings().Concat(OneDayRotation)));
+        (_a, _b) = (_instances.Servers[0], _instances.Servers[1]);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var server in new[] { _a, _b })
+        if (_instances is not null)
         {
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _instances.DisposeAsync();
         }
     }
 
@@ -75,7 +68,7 @@ public sealed class KeyRotationAcrossInstancesTests : IAsyncLifetime
         await Task.WhenAll(Ring(_a).RefreshAsync(CancellationToken.None), Ring(_b).RefreshAsync(CancellationToken.None));
         await Task.WhenAll(Ring(_a).RefreshAsync(CancellationToken.None), Ring(_b).RefreshAsync(CancellationToken.None));
 
-        Assert.Equal(2, await _database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
+        Assert.Equal(2, await Database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
         var onA = await _a.PublishedKidsAsync();
         Assert.Equal(2, onA.Length);
         Assert.Equal(onA, await _b.PublishedKidsAsync());
@@ -91,7 +84,7 @@ public sealed class KeyRotationAcrossInstancesTests : IAsyncLifetime
         var rotated = await Ring(_b).RotateAsync(immediately: true, CancellationToken.None);
 
         Assert.Equal(pending, rotated.KeyId);
-        Assert.Equal(2, await _database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
+        Assert.Equal(2, await Database.ScalarAsync<int>("""SELECT count(*) FROM "SigningKeys" """));
         Assert.Equal(pending, KeyCalls.Kid(await _b.ClientCredentialsTokenAsync(_seed)));
         await Ring(_a).RefreshAsync(CancellationToken.None);
         Assert.Equal(pending, KeyCalls.Kid(await _a.ClientCredentialsTokenAsync(_seed)));

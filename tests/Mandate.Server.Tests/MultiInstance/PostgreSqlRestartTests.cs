@@ -15,11 +15,10 @@ public sealed class PostgreSqlRestartTests
     [RestartablePostgreSqlFact]
     public async Task FlowAcrossAClusterRestart_CompletesOnce_AndTheOutageAnswers503()
     {
-        await using var database = await PostgreSqlTestDatabase.CreateAsync(RestartablePostgreSql.ConnectionString!);
         var seed = new TestSeed();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var a = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
-        await using var b = await MandateTestServer.StartAsync(seed, time: time, settings: database.Settings());
+        await using var instances = await InstancesOnOneDatabase.StartAsync(
+            2, seed, new FakeTimeProvider(DateTimeOffset.UtcNow), server: RestartablePostgreSql.ConnectionString!);
+        var (database, a, b) = (instances.Database, instances.Servers[0], instances.Servers[1]);
         var authReqId = await a.StartCibaAsync(seed.Agent);
         using var device = await b.SignInAsync("end.user", seed.EndUserPassword);
 

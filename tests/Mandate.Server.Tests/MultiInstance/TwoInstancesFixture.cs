@@ -10,7 +10,7 @@ namespace Mandate.Server.Tests.MultiInstance;
 /// </summary>
 public sealed class TwoInstancesFixture : IAsyncLifetime
 {
-    private PostgreSqlTestDatabase? _database;
+    private InstancesOnOneDatabase? _instances;
 
     public TestSeed Seed { get; } = new();
 
@@ -22,7 +22,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public PingReceiver Pings { get; private set; } = null!;
 
-    public PostgreSqlTestDatabase Database => _database ?? throw new InvalidOperationException(PostgreSqlTestServer.SkipReason);
+    public PostgreSqlTestDatabase Database => _instances?.Database ?? throw new InvalidOperationException(PostgreSqlTestServer.SkipReason);
 
     public async Task InitializeAsync()
     {
@@ -31,33 +31,22 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             return;
         }
 
-        _database = await PostgreSqlTestDatabase.CreateAsync();
         Pings = await PingReceiver.StartAsync();
         Seed.PingEndpoint = Pings.Url;
-        var a = MandateTestServer.StartAsync(Seed, time: Time, settings: _database.Settings());
-        var b = MandateTestServer.StartAsync(Seed, time: Time, settings: _database.Settings());
-        await Task.WhenAll(a, b);
-        (A, B) = (a.Result, b.Result);
+        _instances = await InstancesOnOneDatabase.StartAsync(2, Seed, Time);
+        (A, B) = (_instances.Servers[0], _instances.Servers[1]);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var server in new[] { A, B })
+        if (_instances is not null)
         {
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
+            await _instances.DisposeAsync();
         }
 
         if (Pings is not null)
         {
             await Pings.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
         }
     }
 }

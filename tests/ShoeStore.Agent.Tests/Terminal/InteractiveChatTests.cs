@@ -1,11 +1,7 @@
 using System.Net;
 using Mandate.AI.Tokens;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Offline;
-using ShoeStore.Agent.Store;
 using ShoeStore.Agent.Terminal;
 using ShoeStore.Agent.Tests.Fakes;
 using Spectre.Console;
@@ -68,15 +64,6 @@ public sealed class InteractiveChatTests
 
     private async Task<int> RunAsync(string input, Action<InteractiveChat> onApprovalPanel)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["STORE_API_URL"] = "http://store.test",
-                ["PINGONE_TOKEN_ENDPOINT"] = "http://127.0.0.1:5100/am/oauth2/realms/root/realms/alpha/access_token",
-                ["Logging:LogLevel:Default"] = "None",
-            })
-            .Build();
         var console = new SignallingConsole(AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(_screen),
@@ -84,13 +71,8 @@ public sealed class InteractiveChatTests
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         }));
-        var services = new ServiceCollection()
-            .AddSingleton<IToolTokenSource>(_source)
-            .AddSingleton<IChatClient>(new OfflinePlanner())
-            .AddSingleton<IAnsiConsole>(console)
-            .AddShoeStoreAgent(configuration, AgentOptions.Read(configuration));
-        services.AddHttpClient<StoreApiClient>().ConfigurePrimaryHttpMessageHandler(() => _store).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = TerminalAgent.Services(_source, new OfflinePlanner(), _store, services => services.AddSingleton<IAnsiConsole>(console))
+            .BuildServiceProvider();
         var chat = provider.GetRequiredService<InteractiveChat>();
         console.OnWrite = renderable =>
         {

@@ -1,12 +1,9 @@
 using System.Net;
 using Mandate.AI.MandateClient;
 using Mandate.AI.Tokens;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Offline;
-using ShoeStore.Agent.Store;
 using ShoeStore.Agent.Terminal;
 using ShoeStore.Agent.Tests.Fakes;
 
@@ -116,7 +113,7 @@ public sealed class LineChatTests
     [Fact]
     public void Composition_WithoutOverrides_GetsTokensFromMandateClient()
     {
-        var configuration = Configuration();
+        var configuration = TerminalAgent.Configuration();
         using var services = new ServiceCollection().AddShoeStoreAgent(configuration, AgentOptions.Read(configuration)).BuildServiceProvider();
 
         Assert.IsType<MandateClientTokenSource>(services.GetRequiredService<IToolTokenSource>());
@@ -124,13 +121,7 @@ public sealed class LineChatTests
 
     private async Task<(string Output, string Diagnostics, int ExitCode)> RunAsync(string input)
     {
-        var configuration = Configuration();
-        var services = new ServiceCollection()
-            .AddSingleton<IToolTokenSource>(_source)
-            .AddSingleton<IChatClient>(_model)
-            .AddShoeStoreAgent(configuration, AgentOptions.Read(configuration));
-        services.AddHttpClient<StoreApiClient>().ConfigurePrimaryHttpMessageHandler(() => _store).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = TerminalAgent.Services(_source, _model, _store).BuildServiceProvider();
         using var output = new StringWriter();
         using var diagnostics = new StringWriter();
 
@@ -139,17 +130,6 @@ public sealed class LineChatTests
 
         return (output.ToString(), diagnostics.ToString(), exitCode);
     }
-
-    private static IConfiguration Configuration() => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-        .AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["STORE_API_URL"] = "http://store.test",
-            ["PINGONE_TOKEN_ENDPOINT"] = "http://127.0.0.1:5100/am/oauth2/realms/root/realms/alpha/access_token",
-            ["PINGONE_CLIENT_ID"] = "ai-agent",
-            ["Logging:LogLevel:Default"] = "None",
-        })
-        .Build();
 
     private static HttpResponseMessage Route(RecordedRequest request) => (request.Method, request.PathAndQuery, request.Authorization) switch
     {

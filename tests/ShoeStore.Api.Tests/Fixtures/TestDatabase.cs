@@ -13,7 +13,7 @@ public abstract class TestDatabase : IAsyncDisposable
     /// <summary>Creates an empty database on <paramref name="provider"/>.</summary>
     internal static async Task<TestDatabase> CreateAsync(StoreDatabaseProvider provider) => provider switch
     {
-        StoreDatabaseProvider.PostgreSql => await PostgreSqlTestDatabase.CreateAsync(),
+        StoreDatabaseProvider.PostgreSql => await PostgreSqlStoreTestDatabase.CreateAsync(),
         _ => SqliteTestDatabase.Create(),
     };
 

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
+using Mandate.Data;
 using Npgsql;
 using ShoeStore.Api.Storage;
 
 namespace ShoeStore.Api.Tests.Storage;
 
-/// <summary>How <c>ConnectionStrings:ShoeStore</c> and <c>ShoeStore:DatabaseProvider</c> pick the database.</summary>
+/// <summary>
+/// How <c>ConnectionStrings:ShoeStore</c> and <c>ShoeStore:DatabaseProvider</c> pick the store's database: the store's
+/// file, folder and setting names over the rules the server shares (tests/Shared/Data/DatabaseLocationTests.cs).
+/// </summary>
 public sealed class StoreDatabaseSelectionTests
 {
     private const string Password = "pw-4f1c9a77e2";
@@ -21,23 +25,9 @@ public sealed class StoreDatabaseSelectionTests
     }
 
     [Theory]
-    [InlineData("Data Source=/var/lib/shoestore/store.db", "Data Source=/var/lib/shoestore/store.db")]
-    [InlineData("/var/lib/shoestore/store.db", "Data Source=/var/lib/shoestore/store.db")]
-    [InlineData("Data Source=:memory:", "Data Source=:memory:")]
-    public void SqliteConnectionStringOrPath_IsSqlite(string configured, string expected)
-    {
-        var database = Resolve(configured, null);
-
-        Assert.Equal(StoreDatabaseProvider.Sqlite, database.Provider);
-        Assert.Equal(expected, database.ConnectionString);
-    }
-
-    [Theory]
     [InlineData("Host=db.internal;Database=shoestore;Username=shoestore;Password=" + Password, null)]
-    [InlineData("Server=db.internal;Port=5433;Database=shoestore", null)]
-    [InlineData("host=db.internal;database=shoestore", "")]
     [InlineData("Host=db.internal;Database=shoestore", "postgresql")]
-    public void ConnectionStringNamingAServer_IsPostgreSql(string configured, string? provider)
+    public void ConnectionStringNamingAServer_IsPostgreSql_WithNoFolderToCreate(string configured, string? provider)
     {
         var database = Resolve(configured, provider);
 
@@ -46,42 +36,24 @@ public sealed class StoreDatabaseSelectionTests
         Assert.Null(database.SqliteDirectory());
     }
 
-    [Theory]
-    [InlineData(null, "Oracle", "ShoeStore__DatabaseProvider")]
-    [InlineData(null, "PostgreSql", "ConnectionStrings__ShoeStore")]
-    [InlineData("/var/lib/shoestore/store.db", "PostgreSql", "Host=")]
-    [InlineData("Data Source=store.db", "PostgreSql", "Host=")]
-    [InlineData("Host=db.internal;Database=shoestore;Password=" + Password, "Sqlite", "names a server")]
-    [InlineData("Host=db.internal;Password=" + Password + ";Colour=blue", null, "not a valid Npgsql connection string")]
-    [InlineData("Data Source=store.db;Password=" + Password + ";Colour=blue", null, "not a valid SQLite connection string")]
-    [InlineData("Host='db.internal;Password=" + Password, null, "not a connection string")]
-    public void Misconfiguration_SaysWhatToFix_WithoutRepeatingTheConnectionString(string? configured, string? provider, string advice)
-    {
-        var resolved = StoreDatabase.TryResolve(configured, provider, DataDirectory, PostgreSqlPoolSize.Default, out var database, out var error);
-
-        Assert.False(resolved);
-        Assert.Null(database);
-        Assert.Contains(advice, error, StringComparison.Ordinal);
-        Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
-    }
-
     [Fact]
-    public void PostgreSql_GetsTheConfiguredPoolSize_UnlessTheConnectionStringSetsOne()
+    public void InMemorySqlite_HasNoFolderToCreate()
     {
-        Assert.True(StoreDatabase.TryResolve("Host=db.internal;Database=shoestore", null, DataDirectory, 7, out var configured, out _));
-        Assert.True(StoreDatabase.TryResolve("Host=db.internal;Maximum Pool Size=40", null, DataDirectory, 7, out var own, out _));
+        var database = Resolve("Data Source=:memory:", null);
 
-        Assert.Equal(7, new NpgsqlConnectionStringBuilder(configured.ConnectionString).MaxPoolSize);
-        Assert.Equal(40, new NpgsqlConnectionStringBuilder(own.ConnectionString).MaxPoolSize);
+        Assert.Equal(StoreDatabaseProvider.Sqlite, database.Provider);
+        Assert.Null(database.SqliteDirectory());
     }
 
     [Theory]
-    [InlineData("Host=db.internal;Password=" + Password, 0, "ShoeStore:DatabaseMaxPoolSize (env ShoeStore__DatabaseMaxPoolSize) must be a positive number")]
-    [InlineData("Host=db.internal;Password=" + Password + ";Minimum Pool Size=30", 20, "Minimum Pool Size")]
-    public void PoolSizeThatCannotWork_SaysWhatToFix_WithoutRepeatingTheConnectionString(string configured, int maxPoolSize, string advice)
+    [InlineData(null, "Oracle", PostgreSqlPoolSize.Default, "ShoeStore:DatabaseProvider (env ShoeStore__DatabaseProvider)")]
+    [InlineData(null, "PostgreSql", PostgreSqlPoolSize.Default, "ConnectionStrings:ShoeStore (env ConnectionStrings__ShoeStore)")]
+    [InlineData("Host=db.internal;Password=" + Password, null, 0, "ShoeStore:DatabaseMaxPoolSize (env ShoeStore__DatabaseMaxPoolSize)")]
+    public void SettingsThatCannotWork_NameTheStoresSettings(string? configured, string? provider, int maxPoolSize, string setting)
     {
-        Assert.False(StoreDatabase.TryResolve(configured, null, DataDirectory, maxPoolSize, out _, out var error));
-        Assert.Contains(advice, error, StringComparison.Ordinal);
+        Assert.False(StoreDatabase.TryResolve(configured, provider, DataDirectory, maxPoolSize, out var database, out var error));
+        Assert.Null(database);
+        Assert.Contains(setting, error, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error, StringComparison.Ordinal);
     }
 

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using Mandate.Client.Ciba.Ping;
+using Mandate.TestSupport.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ShoeStore.Demo.Tests.Infrastructure;
 
@@ -29,9 +26,7 @@ internal sealed class NotificationEndpoint : IAsyncDisposable
 
     public static async Task<NotificationEndpoint> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackHost.CreateBuilder();
         NotificationEndpoint? endpoint = null;
         builder.Services.AddSingleton(_ => endpoint!._receiver ?? throw new InvalidOperationException("No agent attached."));
         var app = builder.Build();
@@ -42,8 +37,7 @@ internal sealed class NotificationEndpoint : IAsyncDisposable
             endpoint._answers.Enqueue(context.Response.StatusCode);
         });
         app.MapCibaNotifications("/ciba/notify");
-        await app.StartAsync();
-        endpoint.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/ciba/notify");
+        endpoint.Url = new Uri(await LoopbackHost.StartAsync(app) + "/ciba/notify");
         return endpoint;
     }
 

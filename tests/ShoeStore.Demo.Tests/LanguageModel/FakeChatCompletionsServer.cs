@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using Mandate.TestSupport.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ShoeStore.Demo.Tests.LanguageModel;
 
@@ -63,15 +60,12 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
 
     public static async Task<FakeChatCompletionsServer> StartAsync(params Func<ChatCompletionRequest, ScriptedReply>[] script)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackHost.CreateBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
-        builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeChatCompletionsServer(app, script);
         app.MapPost("/v1/chat/completions", (Delegate)server.AnswerAsync);
-        await app.StartAsync();
-        server.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1");
+        server.BaseUrl = new Uri(await LoopbackHost.StartAsync(app) + "/v1");
         return server;
     }
 

@@ -1,13 +1,14 @@
 using Npgsql;
 
-namespace ShoeStore.Api.Storage;
+namespace Mandate.Data;
 
 /// <summary>
-/// Bounds how many PostgreSQL connections one store instance opens: the Npgsql connection string gets
-/// <c>Maximum Pool Size</c> from <c>ShoeStore:DatabaseMaxPoolSize</c> unless it sets one itself (an explicit value in the
+/// Bounds how many PostgreSQL connections one instance opens: the Npgsql connection string gets
+/// <c>Maximum Pool Size</c> from the application's pool setting (<c>Mandate:DatabaseMaxPoolSize</c> for the server,
+/// <c>ShoeStore:DatabaseMaxPoolSize</c> for the store) unless it sets one itself (an explicit value in the
 /// connection string wins). When every pooled connection is in use, Npgsql makes the next request wait for one (up to the
 /// connection string's <c>Timeout</c>, 15 s by default) instead of opening another, so N instances together stay under
-/// the server's <c>max_connections</c> (docs/deploy.md, the store's "Running it").
+/// the server's <c>max_connections</c> (docs/deploy.md, "Sizing the connection pools").
 /// </summary>
 internal static class PostgreSqlPoolSize
 {

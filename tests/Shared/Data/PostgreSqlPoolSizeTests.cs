@@ -1,7 +1,7 @@
-using Mandate.Server.Data;
+using Mandate.Data;
 using Npgsql;
 
-namespace Mandate.Server.Tests.Data;
+namespace Mandate.Shared.Tests.Data;
 
 /// <summary>Which <c>Maximum Pool Size</c> a PostgreSQL connection string ends up with (<see cref="PostgreSqlPoolSize"/>).</summary>
 public sealed class PostgreSqlPoolSizeTests
