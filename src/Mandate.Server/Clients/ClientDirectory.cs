@@ -6,7 +6,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Mandate.Server.Clients;
 
 /// <summary>Reads client registrations from OpenIddict's application store (cached by OpenIddict).</summary>
-public sealed class ClientDirectory(IOpenIddictApplicationManager applications)
+public sealed class ClientDirectory(IOpenIddictApplicationManager applications) : IClientRegistry
 {
     /// <summary>Finds a client by <c>client_id</c>.</summary>
     public async ValueTask<RegisteredClient?> FindAsync(string clientId, CancellationToken cancellationToken)

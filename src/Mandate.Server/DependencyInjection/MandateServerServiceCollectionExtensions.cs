@@ -13,6 +13,7 @@ using Mandate.Server.Ping;
 using Mandate.Server.Revocation;
 using Mandate.Server.Scopes;
 using Mandate.Server.Seeding;
+using Mandate.Server.Tokens;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -135,6 +136,8 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<OpenIddictServerOptions>, ServerKeyRingChangeTokenSource>());
         services.AddHostedService<ServerKeyRefreshService>();
         services.TryAddSingleton<ScopeCatalog>();
+        services.TryAddSingleton(sp => new JwtValidation(
+            sp.GetRequiredService<IOptions<MandateServerOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServerKeyRing>()));
         services.TryAddSingleton<PollTracker>();
         services.TryAddSingleton(typeof(SharedApplicationCache<>));
         services.TryAddSingleton<PingQueue>();
@@ -146,10 +149,11 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<IUserDirectory, DatabaseUserDirectory>();
         services.TryAddScoped<IIdTokenHintValidator, IdTokenHintValidator>();
         services.TryAddScoped<ClientDirectory>();
+        services.TryAddScoped<IClientRegistry>(sp => sp.GetRequiredService<ClientDirectory>());
         services.TryAddScoped<RequestObjectValidator>();
         services.TryAddScoped<BackchannelRequestValidator>();
         services.TryAddScoped<BackchannelRequestStore>();
-        services.TryAddScoped<BackchannelClientAuthenticator>();
+        services.TryAddScoped<ClientAuthenticator>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();
         services.TryAddScoped<TokenEndpointHandler>();
         services.TryAddScoped<IAccessTokenDenyList, DatabaseAccessTokenDenyList>();

@@ -18,8 +18,8 @@ namespace Mandate.Server.Endpoints;
 /// <c>POST /bc-authorize</c> (CIBA §7): require TLS outside development → read the form → authenticate the client → validate the request → store it
 /// → notify the user's device → 200 <c>{auth_req_id, expires_in, interval}</c>.
 /// </summary>
-public sealed class BackchannelAuthenticationHandler(
-    BackchannelClientAuthenticator authenticator,
+internal sealed class BackchannelAuthenticationHandler(
+    ClientAuthenticator authenticator,
     BackchannelRequestValidator validator,
     BackchannelRequestStore store,
     PingDataProtector pingData,
@@ -45,10 +45,11 @@ public sealed class BackchannelAuthenticationHandler(
         }
 
         var limits = Limits(options.Value);
-        var client = await authenticator.AuthenticateAsync(FormReader.ReadClientCredentials(http.Request, form.Value), limits.RequestObjects, cancellationToken);
+        var credentials = FormReader.ReadClientCredentials(http.Request, form.Value);
+        var client = await authenticator.AuthenticateAsync(credentials, cancellationToken);
         if (client.Failed)
         {
-            return Refuse(null, client.Error, http);
+            return Refuse(null, client.Error, http, credentials.TriedBasic);
         }
 
         // The request object's jti is reserved, not yet saved: it is written with the request below, or with the
@@ -103,22 +104,12 @@ public sealed class BackchannelAuthenticationHandler(
         });
     }
 
-    /// <summary>The accepted audiences and limits derived from configuration.</summary>
-    public static BackchannelLimits Limits(MandateServerOptions o)
-    {
-        var issuer = o.IssuerString;
-        var audiences = new HashSet<string>(StringComparer.Ordinal)
-        {
-            issuer, issuer + "/", o.EndpointUrl(MandateEndpoints.Token), o.EndpointUrl(MandateEndpoints.BackchannelAuthentication),
-        };
-        var withPort = new UriBuilder(o.Issuer) { Port = o.Issuer.Port }.Uri;
-        audiences.Add(withPort.Scheme + "://" + withPort.Host + ":" + withPort.Port + withPort.AbsolutePath.TrimEnd('/'));
-        return new BackchannelLimits(
-            TimeSpan.FromSeconds(o.CibaDefaultExpirySeconds),
-            TimeSpan.FromSeconds(o.CibaMaxExpirySeconds),
-            o.RequireOpenIdScope,
-            new RequestObjectPolicy(audiences, TimeSpan.FromSeconds(o.ClockSkewSeconds), TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds), o.Ciba.RequireJtiAndNbf));
-    }
+    /// <summary>The limits derived from configuration (the accepted audiences are <see cref="Tokens.JwtValidation.ClientAudiences"/>).</summary>
+    public static BackchannelLimits Limits(MandateServerOptions o) => new(
+        TimeSpan.FromSeconds(o.CibaDefaultExpirySeconds),
+        TimeSpan.FromSeconds(o.CibaMaxExpirySeconds),
+        o.RequireOpenIdScope,
+        new RequestObjectPolicy(TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds), o.Ciba.RequireJtiAndNbf));
 
     private async Task<IResult> RefuseAndAuditAsync(string clientId, OAuthError error, HttpContext http)
     {
@@ -136,9 +127,9 @@ public sealed class BackchannelAuthenticationHandler(
         return Refuse(clientId, error, http);
     }
 
-    private IResult Refuse(string? clientId, OAuthError error, HttpContext http)
+    private IResult Refuse(string? clientId, OAuthError error, HttpContext http, bool basicChallenge = false)
     {
         Log.CibaRequestRefused(logger, clientId, error.Code);
-        return OAuthResults.Json(error, http.Response);
+        return OAuthResults.Json(error, http.Response, basicChallenge);
     }
 }

@@ -17,11 +17,15 @@ public static class OAuthResults
         }),
         [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
-    /// <summary>A JSON error response (CIBA §13) for endpoints OpenIddict does not handle.</summary>
-    public static IResult Json(OAuthError error, HttpResponse response)
+    /// <summary>
+    /// A JSON error response (RFC 6749 §5.2, CIBA §13) with <c>Cache-Control: no-store</c>; a 401 after the client tried
+    /// HTTP Basic carries the <c>WWW-Authenticate: Basic</c> challenge RFC 6749 §5.2 requires then.
+    /// </summary>
+    public static IResult Json(OAuthError error, HttpResponse response, bool basicChallenge = false)
     {
         response.Headers.CacheControl = "no-store";
-        if (error.StatusCode == 401)
+        response.Headers.Pragma = "no-cache";
+        if (error.StatusCode == 401 && basicChallenge)
         {
             response.Headers.WWWAuthenticate = "Basic realm=\"Mandate\"";
         }

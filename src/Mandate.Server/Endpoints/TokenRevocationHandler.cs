@@ -1,6 +1,5 @@
 using Mandate.Server.Authentication;
 using Mandate.Server.Configuration;
-using Mandate.Server.Keys;
 using Mandate.Server.Logging;
 using Mandate.Server.Protocol;
 using Mandate.Server.Revocation;
@@ -12,13 +11,12 @@ namespace Mandate.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /token/revoke</c> (RFC 7009 §2): require TLS outside development → read the form → authenticate the client
-/// with the token endpoint's methods (<see cref="BackchannelClientAuthenticator"/>; 401 <c>invalid_client</c>) →
+/// with the token endpoint's methods (<see cref="ClientAuthenticator"/>; 401 <c>invalid_client</c>) →
 /// <see cref="TokenRevocation"/> → 200 with an empty body, whatever the token was (§2.2).
 /// </summary>
-public sealed class TokenRevocationHandler(
-    BackchannelClientAuthenticator authenticator,
+internal sealed class TokenRevocationHandler(
+    ClientAuthenticator authenticator,
     TokenRevocation revocation,
-    ServerKeyRing keys,
     IOptions<MandateServerOptions> options,
     ILogger<TokenRevocationHandler> logger)
 {
@@ -38,15 +36,14 @@ public sealed class TokenRevocationHandler(
             return OAuthResults.Json(form.Error, http.Response);
         }
 
-        var client = await authenticator.AuthenticateAsync(
-            FormReader.ReadClientCredentials(http.Request, form.Value), BackchannelAuthenticationHandler.Limits(o).RequestObjects, cancellationToken);
+        var credentials = FormReader.ReadClientCredentials(http.Request, form.Value);
+        var client = await authenticator.AuthenticateAsync(credentials, cancellationToken);
         if (client.Failed)
         {
-            return OAuthResults.Json(client.Error, http.Response);
+            return OAuthResults.Json(client.Error, http.Response, credentials.TriedBasic);
         }
 
-        var outcome = await revocation.RevokeAsync(
-            form.Value.GetValueOrDefault("token"), client.Value.ClientId, o.IssuerString, keys.PublishedSigningKeys, cancellationToken);
+        var outcome = await revocation.RevokeAsync(form.Value.GetValueOrDefault("token"), client.Value.ClientId, cancellationToken);
         if (outcome.Failed)
         {
             return OAuthResults.Json(outcome.Error, http.Response);
