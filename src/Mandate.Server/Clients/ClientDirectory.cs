@@ -24,6 +24,7 @@ public sealed class ClientDirectory(IOpenIddictApplicationManager applications) 
             ClientId = clientId,
             DisplayName = await applications.GetDisplayNameAsync(app, cancellationToken) ?? clientId,
             AllowsCiba = permissions.Contains(Permissions.Prefixes.GrantType + MandateEndpoints.CibaGrantType),
+            Permissions = permissions.ToHashSet(StringComparer.Ordinal),
             AllowedScopes = permissions
                 .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
                 .Select(p => p[Permissions.Prefixes.Scope.Length..])

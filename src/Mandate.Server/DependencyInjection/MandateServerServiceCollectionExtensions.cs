@@ -75,21 +75,17 @@ public static class MandateServerServiceCollectionExtensions
             })
             .AddServer(server =>
             {
-                server.AllowClientCredentialsFlow();
+                // The token, introspection and userinfo endpoints are Mandate's own (TokenEndpointHandler,
+                // IntrospectionHandler, UserInfoHandler); OpenIddict serves discovery and JWKS. It requires one flow to be
+                // enabled: the CIBA grant, a custom grant, needs no OpenIddict token endpoint.
                 server.AllowCustomFlow(MandateEndpoints.CibaGrantType);
                 server.DisableTokenStorage();
                 server.DisableAuthorizationStorage();
                 server.DisableAccessTokenEncryption();
                 server.DisableScopeValidation();
                 server.IgnoreScopePermissions();
-                server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableUserInfoEndpointPassthrough();
+                server.UseAspNetCore();
                 server.AddEventHandler(CibaDiscoveryHandler.Descriptor);
-                server.AddEventHandler(AccessTokenShapingHandler.Descriptor);
-                server.AddEventHandler(ClientAssertionReplayHandler.Descriptor);
-                server.AddEventHandler(TokenRequestPreconditionsHandler.Descriptor);
-                server.AddEventHandler(TokenErrorNormalizationHandler.Descriptor);
-                server.AddEventHandler(ClientAssertionCompatibilityHandler.Descriptor);
-                server.AddEventHandler(RevokedAccessTokenHandler.Descriptor);
             });
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<MandateServerOptions>, ServerKeyRing>(ConfigureServer);
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<MandateServerOptions>>((aspnet, mandate) =>
@@ -100,11 +96,11 @@ public static class MandateServerServiceCollectionExtensions
     {
         var o = mandate.Value;
         server.Issuer = new Uri(o.IssuerString, UriKind.Absolute);
-        Set(server.TokenEndpointUris, o.EndpointPath(MandateEndpoints.Token));
         Set(server.JsonWebKeySetEndpointUris, o.EndpointPath(MandateEndpoints.JsonWebKeySet));
         Set(server.ConfigurationEndpointUris, o.EndpointPath(MandateEndpoints.Configuration));
-        Set(server.UserInfoEndpointUris, o.EndpointPath(MandateEndpoints.UserInfo));
-        Set(server.IntrospectionEndpointUris, o.EndpointPath(MandateEndpoints.Introspection));
+        server.TokenEndpointUris.Clear();
+        server.UserInfoEndpointUris.Clear();
+        server.IntrospectionEndpointUris.Clear();
         // No authorization endpoint, so no prompt values to advertise (discovery lists only what is served).
         server.PromptValues.Clear();
         // Every published key, the one that signs first: OpenIddict signs with the first credential (its sort keeps the
@@ -156,6 +152,10 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<ClientAuthenticator>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();
         services.TryAddScoped<TokenEndpointHandler>();
+        services.TryAddScoped<TokenIssuer>();
+        services.TryAddScoped<AccessTokenReader>();
+        services.TryAddScoped<TokenIntrospection>();
+        services.TryAddScoped<IntrospectionHandler>();
         services.TryAddScoped<IAccessTokenDenyList, DatabaseAccessTokenDenyList>();
         services.TryAddScoped<TokenRevocation>();
         services.TryAddScoped<TokenRevocationHandler>();
