@@ -150,6 +150,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<BackchannelRequestValidator>();
         services.TryAddScoped<BackchannelRequestStore>();
         services.TryAddScoped<ClientAuthenticator>();
+        services.TryAddScoped<ClientRequestReader>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();
         services.TryAddScoped<TokenEndpointHandler>();
         services.TryAddScoped<TokenIssuer>();

@@ -15,11 +15,11 @@ using Microsoft.Extensions.Options;
 namespace Mandate.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /bc-authorize</c> (CIBA §7): require TLS outside development → read the form → authenticate the client → validate the request → store it
+/// <c>POST /bc-authorize</c> (CIBA §7): TLS, the form and the client (<see cref="ClientRequestReader"/>) → validate the request → store it
 /// → notify the user's device → 200 <c>{auth_req_id, expires_in, interval}</c>.
 /// </summary>
 internal sealed class BackchannelAuthenticationHandler(
-    ClientAuthenticator authenticator,
+    ClientRequestReader reader,
     BackchannelRequestValidator validator,
     BackchannelRequestStore store,
     PingDataProtector pingData,
@@ -33,31 +33,21 @@ internal sealed class BackchannelAuthenticationHandler(
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
-        if (!http.Request.IsHttps && !options.Value.IsDevelopmentTransport)
+        var client = await reader.ReadAsync(http.Request, "CIBA section 7", cancellationToken);
+        if (client.Failed)
         {
-            return Refuse(null, OAuthError.InvalidRequest("This endpoint requires HTTPS (CIBA section 7)."), http);
-        }
-
-        var form = await FormReader.ReadAsync(http.Request, cancellationToken);
-        if (form.Failed)
-        {
-            return Refuse(null, form.Error, http);
+            Log.CibaRequestRefused(logger, null, client.Error.Code);
+            return client.Refuse(http.Response);
         }
 
         var limits = Limits(options.Value);
-        var credentials = FormReader.ReadClientCredentials(http.Request, form.Value);
-        var client = await authenticator.AuthenticateAsync(credentials, cancellationToken);
-        if (client.Failed)
-        {
-            return Refuse(null, client.Error, http, credentials.TriedBasic);
-        }
 
         // The request object's jti is reserved, not yet saved: it is written with the request below, or with the
         // refusal's audit row, in one commit either way.
-        var validated = await validator.ValidateAsync(client.Value, form.Value, limits, cancellationToken);
+        var validated = await validator.ValidateAsync(client.Client, client.Form, limits, cancellationToken);
         if (validated.Failed)
         {
-            return await RefuseAndAuditAsync(client.Value.ClientId, validated.Error, http);
+            return await RefuseAndAuditAsync(client.Client.ClientId, validated.Error, http);
         }
 
         var request = validated.Value;
@@ -127,9 +117,9 @@ internal sealed class BackchannelAuthenticationHandler(
         return Refuse(clientId, error, http);
     }
 
-    private IResult Refuse(string? clientId, OAuthError error, HttpContext http, bool basicChallenge = false)
+    private IResult Refuse(string? clientId, OAuthError error, HttpContext http)
     {
         Log.CibaRequestRefused(logger, clientId, error.Code);
-        return OAuthResults.Json(error, http.Response, basicChallenge);
+        return OAuthResults.Json(error, http.Response);
     }
 }

@@ -9,27 +9,25 @@ using Mandate.Server.Scopes;
 using Mandate.Server.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /access_token</c> (RFC 6749 §3.2): require TLS outside development → read the form (POST, form-urlencoded, no
-/// repeated parameter) → <c>grant_type</c> present (<c>invalid_request</c>) and one of <c>client_credentials</c>
-/// (RFC 6749 §4.4) or <c>urn:openid:params:grant-type:ciba</c> (CIBA §10.1) (<c>unsupported_grant_type</c>) →
-/// <see cref="ClientAuthenticator"/> (401 <c>invalid_client</c>) → the client's token endpoint and grant-type permissions
+/// <c>POST /access_token</c> (RFC 6749 §3.2): TLS, the form (POST, form-urlencoded, no repeated parameter) and the
+/// client (<see cref="ClientRequestReader"/>, <see cref="ClientAuthenticator"/>; 401 <c>invalid_client</c>) →
+/// <c>grant_type</c> present (<c>invalid_request</c>) and one of <c>client_credentials</c> (RFC 6749 §4.4) or
+/// <c>urn:openid:params:grant-type:ciba</c> (CIBA §10.1) (<c>unsupported_grant_type</c>) → the client's token endpoint and grant-type permissions
 /// (<c>unauthorized_client</c>) → the grant → <see cref="TokenIssuer"/> → 200 JSON (RFC 6749 §5.1) with
 /// <c>Cache-Control: no-store</c> and <c>Pragma: no-cache</c>. Errors are RFC 6749 §5.2 JSON.
 /// </summary>
 internal sealed class TokenEndpointHandler(
-    ClientAuthenticator authenticator,
+    ClientRequestReader reader,
     ScopeCatalog scopes,
     BackchannelRequestStore requests,
     PollTracker polls,
     AuditLog audit,
     TokenIssuer issuer,
     TimeProvider time,
-    IOptions<MandateServerOptions> options,
     ILogger<TokenEndpointHandler> logger)
 {
     private const string ClientCredentials = "client_credentials";
@@ -41,18 +39,14 @@ internal sealed class TokenEndpointHandler(
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
-        if (!http.Request.IsHttps && !options.Value.IsDevelopmentTransport)
+        var request = await reader.ReadAsync(http.Request, "RFC 6749 section 3.2", cancellationToken);
+        if (request.Failed)
         {
-            return OAuthResults.Json(OAuthError.InvalidRequest("This endpoint requires HTTPS (RFC 6749 section 3.2)."), http.Response);
+            return request.Refuse(http.Response);
         }
 
-        var form = await FormReader.ReadAsync(http.Request, cancellationToken);
-        if (form.Failed)
-        {
-            return OAuthResults.Json(form.Error, http.Response);
-        }
-
-        if (form.Value.GetValueOrDefault("grant_type") is not { } grantType)
+        var (form, client) = (request.Form, request.Client);
+        if (form.GetValueOrDefault("grant_type") is not { } grantType)
         {
             return OAuthResults.Json(OAuthError.InvalidRequest("The grant_type parameter is required."), http.Response);
         }
@@ -62,22 +56,14 @@ internal sealed class TokenEndpointHandler(
             return OAuthResults.Json(new OAuthError("unsupported_grant_type", "The grant type is not supported."), http.Response);
         }
 
-        var credentials = FormReader.ReadClientCredentials(http.Request, form.Value);
-        var authenticated = await authenticator.AuthenticateAsync(credentials, cancellationToken);
-        if (authenticated.Failed)
-        {
-            return OAuthResults.Json(authenticated.Error, http.Response, credentials.TriedBasic);
-        }
-
-        var client = authenticated.Value;
         if (!client.AllowsEndpoint("token") || !client.AllowsGrantType(grantType))
         {
             return OAuthResults.Json(OAuthError.UnauthorizedClient("The client is not allowed to use this grant type."), http.Response);
         }
 
         var result = grantType == ClientCredentials
-            ? ClientCredentialsGrant(client, form.Value.GetValueOrDefault("scope"))
-            : await CibaGrantAsync(client, form.Value.GetValueOrDefault("auth_req_id"), cancellationToken);
+            ? ClientCredentialsGrant(client, form.GetValueOrDefault("scope"))
+            : await CibaGrantAsync(client, form.GetValueOrDefault("auth_req_id"), cancellationToken);
         return result.Failed ? OAuthResults.Json(result.Error, http.Response) : TokenResponse.Write(result.Value, http.Response);
     }
 
