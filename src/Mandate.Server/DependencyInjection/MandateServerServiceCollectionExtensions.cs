@@ -153,7 +153,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<ClientRequestReader>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();
         services.TryAddScoped<TokenEndpointHandler>();
-        services.TryAddScoped<TokenIssuer>();
+        services.TryAddScoped(sp => new TokenIssuer(sp.GetRequiredService<ServerKeyRing>(), sp.GetRequiredService<JwtValidation>()));
         services.TryAddScoped<AccessTokenReader>();
         services.TryAddScoped<TokenIntrospection>();
         services.TryAddScoped<IntrospectionHandler>();

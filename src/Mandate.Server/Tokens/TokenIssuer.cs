@@ -19,8 +19,14 @@ namespace Mandate.Server.Tokens;
 /// (OIDC Core §2, CIBA §10.1.1): <c>iss</c>, <c>sub</c>, <c>aud</c> = <c>azp</c> = the client, <c>exp</c>, <c>iat</c>,
 /// <c>acr</c>, <c>at_hash</c> (OIDC Core §3.3.2.11: the left half of the SHA-256 of the access token).
 /// </summary>
-internal sealed class TokenIssuer(ServerKeyRing keys, JwtValidation validation)
+internal sealed class TokenIssuer(Func<SecurityKey> signingKey, JwtValidation validation)
 {
+    /// <summary>Signs with the key ring's current signing key.</summary>
+    public TokenIssuer(ServerKeyRing keys, JwtValidation validation)
+        : this(() => keys.SigningKey, validation)
+    {
+    }
+
     /// <summary>Lifetime of ID Tokens.</summary>
     public static readonly TimeSpan IdTokenLifetime = TimeSpan.FromMinutes(20);
 
@@ -68,7 +74,7 @@ internal sealed class TokenIssuer(ServerKeyRing keys, JwtValidation validation)
     private IssuedTokens Issue(string clientId, ScopeGrant grant, Dictionary<string, object> claims, Dictionary<string, object>? idToken)
     {
         var now = validation.Now.UtcDateTime;
-        var credentials = new SigningCredentials(keys.SigningKey, JwtValidation.ServerAlgorithm);
+        var credentials = new SigningCredentials(signingKey(), JwtValidation.ServerAlgorithm);
         var scope = string.Join(' ', grant.Scopes);
         claims["scope"] = scope;
         claims["jti"] = Guid.NewGuid().ToString();
