@@ -6,6 +6,8 @@ using Mandate.Client.Authentication;
 using Mandate.Client.Ciba;
 using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
+using Mandate.Server.Configuration;
+using Mandate.Server.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Benchmarks;
@@ -20,9 +22,10 @@ namespace Mandate.Benchmarks;
 public class RequestObjectValidationBenchmarks
 {
     private const string Issuer = "https://op.bench/am/oauth2/realms/root/realms/alpha";
-    private readonly RequestObjectValidator _validator = new(TimeProvider.System, new AcceptingReplayCache());
-    private readonly RequestObjectPolicy _policy = new(
-        new HashSet<string>(StringComparer.Ordinal) { Issuer }, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(60));
+    private readonly RequestObjectValidator _validator = new(
+        new JwtValidation(new MandateServerOptions { Issuer = new Uri(Issuer), ClockSkewSeconds = 30 }, TimeProvider.System, () => []),
+        new AcceptingReplayCache());
+    private readonly RequestObjectPolicy _policy = new(TimeSpan.FromMinutes(60));
     private RegisteredClient _client = null!;
     private string _requestObject = null!;
     private ECDsa _publicKey = null!;

@@ -12,6 +12,10 @@ public sealed record ClientCredentialsInput
     /// <summary>Whether an Authorization header was present but not a valid Basic one.</summary>
     public bool MalformedAuthorizationHeader { get; init; }
 
+    /// <summary>Whether the client tried HTTP Basic (an Authorization header was sent): a 401 then carries a Basic
+    /// challenge (RFC 6749 §5.2).</summary>
+    public bool TriedBasic => BasicClientId is not null || MalformedAuthorizationHeader;
+
     /// <summary>Form <c>client_id</c>.</summary>
     public string? ClientId { get; init; }
 

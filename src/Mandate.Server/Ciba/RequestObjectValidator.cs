@@ -4,17 +4,19 @@ using System.Text;
 using System.Text.Json;
 using Mandate.Server.Clients;
 using Mandate.Server.Protocol;
+using Mandate.Server.Tokens;
 
 namespace Mandate.Server.Ciba;
 
 /// <summary>
 /// Validates a signed authentication request (CIBA §7.1.1, §7.2 step 2; FAPI-CIBA §5.2.2 item 9). Every failure is
-/// <c>invalid_request</c> (CIBA §13). Checks, in order: signature (<see cref="ClientJwtVerifier"/>, ES256 or PS256, and
-/// the client's registered alg); <c>iss</c> = client_id; <c>aud</c> names this server; <c>exp</c> and <c>iat</c> present
-/// (and <c>nbf</c> under <see cref="RequestObjectPolicy.RequireJtiAndNbf"/>); not expired, not before <c>nbf</c> or
-/// <c>iat</c>, lifetime (<c>exp - nbf</c>, or <c>exp - iat</c> without <c>nbf</c>) ≤ the maximum; <c>jti</c>, when present
-/// (required under the strict policy), a string of 1–256 characters; no nested <c>request</c> or <c>request_uri</c>;
-/// not seen before.
+/// <c>invalid_request</c> (CIBA §13). Checks, in order: <see cref="ClientJwtVerifier"/> with
+/// <see cref="JwtValidation.ForClientJwt"/> (ES256 or PS256 and the client's registered alg; signature, <c>iss</c> =
+/// client_id, <c>aud</c> one of <see cref="JwtValidation.ClientAudiences"/>, <c>exp</c> present and not passed,
+/// <c>nbf</c> reached); then what the library cannot express: <c>iat</c> present and not in the future, <c>nbf</c> a
+/// numeric date when present (and required under <see cref="RequestObjectPolicy.RequireJtiAndNbf"/>); lifetime
+/// (<c>exp - nbf</c>, or <c>exp - iat</c> without <c>nbf</c>) ≤ the maximum; <c>jti</c>, when present (required under
+/// the strict policy), a string of 1–256 characters; no nested <c>request</c> or <c>request_uri</c>; not seen before.
 /// </summary>
 /// <remarks>
 /// Two deliberate deviations from CIBA Core §7.1.1, which says <c>jti</c> and <c>nbf</c> are REQUIRED, unless the policy
@@ -25,7 +27,7 @@ namespace Mandate.Server.Ciba;
 /// (<c>(r, n - s)</c> verifies too) and base64url leaves spare bits in the last character, so one signed object has
 /// several valid spellings; its signing input has one.
 /// </remarks>
-public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache replay)
+public sealed class RequestObjectValidator(JwtValidation validation, IJwtReplayCache replay)
 {
     /// <summary>The answer to a request object used before: the same <c>jti</c>, or without one the same signed content (CIBA §7.1.1).</summary>
     public static OAuthError Replayed => Invalid("Request object: it has already been used (its jti, or without a jti its signed content).");
@@ -45,23 +47,14 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
         IReadOnlyCollection<string> algorithms = client.Ciba.RequestSigningAlg is { } registered
             ? SupportedAlgorithms.Where(a => a == registered).ToList()
             : SupportedAlgorithms;
-        var (payload, problem) = await ClientJwtVerifier.VerifyAsync(requestObject, client.JsonWebKeySet, algorithms);
+        var (payload, problem) = await ClientJwtVerifier.VerifyAsync(requestObject, client, algorithms, allowedTypes: null, validation);
         if (payload is not { } claims)
         {
             return Invalid("Request object: " + problem);
         }
 
-        if (!claims.TryGetProperty("iss", out var iss) || iss.ValueKind != JsonValueKind.String || iss.GetString() != client.ClientId)
-        {
-            return Invalid("Request object: iss must be the client_id.");
-        }
-
-        if (!AudienceMatches(claims, policy.AcceptedAudiences))
-        {
-            return Invalid("Request object: aud must contain this server's issuer identifier.");
-        }
-
-        var now = time.GetUtcNow();
+        var now = validation.Now;
+        var skew = validation.ClockSkew;
         var nbf = NumericDate(claims, "nbf");
         if (NumericDate(claims, "exp") is not { } exp || NumericDate(claims, "iat") is not { } iat
             || (policy.RequireJtiAndNbf && nbf is null) || (nbf is null && claims.TryGetProperty("nbf", out _)))
@@ -71,14 +64,9 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
                 : "Request object: exp and iat are required numeric dates (nbf, when present, too).");
         }
 
-        if (exp <= now - policy.ClockSkew)
+        if (iat > now + skew)
         {
-            return Invalid("Request object: it has expired.");
-        }
-
-        if (nbf > now + policy.ClockSkew || iat > now + policy.ClockSkew)
-        {
-            return Invalid("Request object: it is not valid yet (nbf or iat in the future).");
+            return Invalid("Request object: it is not valid yet (iat in the future).");
         }
 
         // Without nbf the object is valid from iat, so iat bounds the lifetime (FAPI-CIBA §5.2.2 item 9 counts from nbf).
@@ -110,30 +98,14 @@ public sealed class RequestObjectValidator(TimeProvider time, IJwtReplayCache re
         }
 
         var reserved = jwtId is not null
-            ? await replay.TryReserveAsync(JtiPurpose, client.ClientId, jwtId, exp + policy.ClockSkew, cancellationToken)
-            : await replay.TryReserveAsync(DigestPurpose, client.ClientId, SigningInputDigest(requestObject), exp + policy.ClockSkew, cancellationToken);
+            ? await replay.TryReserveAsync(JtiPurpose, client.ClientId, jwtId, exp + skew, cancellationToken)
+            : await replay.TryReserveAsync(DigestPurpose, client.ClientId, SigningInputDigest(requestObject), exp + skew, cancellationToken);
         if (!reserved)
         {
             return Replayed;
         }
 
         return claims;
-    }
-
-    /// <summary>Whether <c>aud</c> (a string or an array of strings) holds an accepted value.</summary>
-    public static bool AudienceMatches(JsonElement claims, IReadOnlySet<string> accepted)
-    {
-        if (!claims.TryGetProperty("aud", out var aud))
-        {
-            return false;
-        }
-
-        return aud.ValueKind switch
-        {
-            JsonValueKind.String => accepted.Contains(aud.GetString()!),
-            JsonValueKind.Array => aud.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && accepted.Contains(a.GetString()!)),
-            _ => false,
-        };
     }
 
     /// <summary>

@@ -1,13 +1,22 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Mandate.Server.Configuration;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Mandate.Server.Clients;
 
-/// <summary>Reads client registrations from OpenIddict's application store (cached by OpenIddict).</summary>
-public sealed class ClientDirectory(IOpenIddictApplicationManager applications)
+/// <summary>
+/// Reads client registrations from OpenIddict's application store. The application entities are cached across requests
+/// (<see cref="SharedApplicationCache{TApplication}"/>); the <see cref="RegisteredClient"/> read from one is kept with it
+/// for as long as the entity lives and its concurrency token (changed by every update) stays the same, so that a token
+/// request does not parse the client's JWKS and properties again.
+/// </summary>
+public sealed class ClientDirectory(IOpenIddictApplicationManager applications) : IClientRegistry
 {
+    private static readonly ConditionalWeakTable<object, Built> Cache = new();
+
     /// <summary>Finds a client by <c>client_id</c>.</summary>
     public async ValueTask<RegisteredClient?> FindAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -17,6 +26,23 @@ public sealed class ClientDirectory(IOpenIddictApplicationManager applications)
             return null;
         }
 
+        var version = (app as OpenIddictEntityFrameworkCoreApplication)?.ConcurrencyToken;
+        if (version is not null && Cache.TryGetValue(app, out var built) && built.Version == version && built.Client.ClientId == clientId)
+        {
+            return built.Client;
+        }
+
+        var client = await ReadAsync(app, clientId, cancellationToken);
+        if (version is not null)
+        {
+            Cache.AddOrUpdate(app, new Built(version, client));
+        }
+
+        return client;
+    }
+
+    private async ValueTask<RegisteredClient> ReadAsync(object app, string clientId, CancellationToken cancellationToken)
+    {
         var permissions = await applications.GetPermissionsAsync(app, cancellationToken);
         var properties = await applications.GetPropertiesAsync(app, cancellationToken);
         return new RegisteredClient
@@ -24,6 +50,7 @@ public sealed class ClientDirectory(IOpenIddictApplicationManager applications)
             ClientId = clientId,
             DisplayName = await applications.GetDisplayNameAsync(app, cancellationToken) ?? clientId,
             AllowsCiba = permissions.Contains(Permissions.Prefixes.GrantType + MandateEndpoints.CibaGrantType),
+            Permissions = permissions.ToHashSet(StringComparer.Ordinal),
             AllowedScopes = permissions
                 .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
                 .Select(p => p[Permissions.Prefixes.Scope.Length..])
@@ -49,6 +76,8 @@ public sealed class ClientDirectory(IOpenIddictApplicationManager applications)
             && await applications.HasClientTypeAsync(app, ClientTypes.Confidential, cancellationToken)
             && await applications.ValidateClientSecretAsync(app, secret, cancellationToken);
     }
+
+    private sealed record Built(string Version, RegisteredClient Client);
 
     private static string? String(IReadOnlyDictionary<string, JsonElement> properties, string name) =>
         properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -20,6 +20,15 @@ public sealed record RegisteredClient
     /// <summary>The client's public keys (request objects, <c>private_key_jwt</c>).</summary>
     public JsonWebKeySet? JsonWebKeySet { get; init; }
 
+    /// <summary>The client's OpenIddict permissions (<c>ept:</c> endpoints, <c>gt:</c> grant types, <c>scp:</c> scopes).</summary>
+    public IReadOnlySet<string> Permissions { get; init; } = new HashSet<string>();
+
+    /// <summary>Whether the client may use the grant type (permission <c>gt:</c> + the grant type).</summary>
+    public bool AllowsGrantType(string grantType) => Permissions.Contains("gt:" + grantType);
+
+    /// <summary>Whether the client may call the endpoint (permission <c>ept:</c> + the endpoint, e.g. <c>token</c>).</summary>
+    public bool AllowsEndpoint(string endpoint) => Permissions.Contains("ept:" + endpoint);
+
     /// <summary>CIBA registration metadata.</summary>
     public required CibaClientSettings Ciba { get; init; }
 }

@@ -20,11 +20,13 @@ public static class MandateServerEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var o = services.GetRequiredService<IOptions<MandateServerOptions>>().Value;
 
-        endpoints.MapPost("/" + o.EndpointPath(MandateEndpoints.Token),
+        endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.Token), ["GET", "POST", "PUT", "DELETE", "PATCH"],
             (HttpContext http, TokenEndpointHandler handler) => handler.HandleAsync(http));
+        endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.Introspection), ["GET", "POST", "PUT", "DELETE", "PATCH"],
+            (HttpContext http, IntrospectionHandler handler) => handler.HandleAsync(http));
         endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.BackchannelAuthentication), ["GET", "POST", "PUT", "DELETE", "PATCH"],
             (HttpContext http, BackchannelAuthenticationHandler handler) => handler.HandleAsync(http));
-        endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.UserInfo), ["GET", "POST"], UserInfoHandler.HandleAsync);
+        endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.UserInfo), ["GET", "POST", "PUT", "DELETE", "PATCH"], UserInfoHandler.HandleAsync);
         // Every method reaches the handler, so that a GET is answered invalid_request (RFC 7009 §2.1: POST), as at bc-authorize.
         endpoints.MapMethods("/" + o.EndpointPath(MandateEndpoints.Revocation), ["GET", "POST", "PUT", "DELETE", "PATCH"],
             (HttpContext http, TokenRevocationHandler handler) => handler.HandleAsync(http));

@@ -13,6 +13,7 @@ using Mandate.Server.Ping;
 using Mandate.Server.Revocation;
 using Mandate.Server.Scopes;
 using Mandate.Server.Seeding;
+using Mandate.Server.Tokens;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -74,21 +75,17 @@ public static class MandateServerServiceCollectionExtensions
             })
             .AddServer(server =>
             {
-                server.AllowClientCredentialsFlow();
+                // The token, introspection and userinfo endpoints are Mandate's own (TokenEndpointHandler,
+                // IntrospectionHandler, UserInfoHandler); OpenIddict serves discovery and JWKS. It requires one flow to be
+                // enabled: the CIBA grant, a custom grant, needs no OpenIddict token endpoint.
                 server.AllowCustomFlow(MandateEndpoints.CibaGrantType);
                 server.DisableTokenStorage();
                 server.DisableAuthorizationStorage();
                 server.DisableAccessTokenEncryption();
                 server.DisableScopeValidation();
                 server.IgnoreScopePermissions();
-                server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableUserInfoEndpointPassthrough();
+                server.UseAspNetCore();
                 server.AddEventHandler(CibaDiscoveryHandler.Descriptor);
-                server.AddEventHandler(AccessTokenShapingHandler.Descriptor);
-                server.AddEventHandler(ClientAssertionReplayHandler.Descriptor);
-                server.AddEventHandler(TokenRequestPreconditionsHandler.Descriptor);
-                server.AddEventHandler(TokenErrorNormalizationHandler.Descriptor);
-                server.AddEventHandler(ClientAssertionCompatibilityHandler.Descriptor);
-                server.AddEventHandler(RevokedAccessTokenHandler.Descriptor);
             });
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<MandateServerOptions>, ServerKeyRing>(ConfigureServer);
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<MandateServerOptions>>((aspnet, mandate) =>
@@ -99,11 +96,11 @@ public static class MandateServerServiceCollectionExtensions
     {
         var o = mandate.Value;
         server.Issuer = new Uri(o.IssuerString, UriKind.Absolute);
-        Set(server.TokenEndpointUris, o.EndpointPath(MandateEndpoints.Token));
         Set(server.JsonWebKeySetEndpointUris, o.EndpointPath(MandateEndpoints.JsonWebKeySet));
         Set(server.ConfigurationEndpointUris, o.EndpointPath(MandateEndpoints.Configuration));
-        Set(server.UserInfoEndpointUris, o.EndpointPath(MandateEndpoints.UserInfo));
-        Set(server.IntrospectionEndpointUris, o.EndpointPath(MandateEndpoints.Introspection));
+        server.TokenEndpointUris.Clear();
+        server.UserInfoEndpointUris.Clear();
+        server.IntrospectionEndpointUris.Clear();
         // No authorization endpoint, so no prompt values to advertise (discovery lists only what is served).
         server.PromptValues.Clear();
         // Every published key, the one that signs first: OpenIddict signs with the first credential (its sort keeps the
@@ -135,6 +132,8 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<OpenIddictServerOptions>, ServerKeyRingChangeTokenSource>());
         services.AddHostedService<ServerKeyRefreshService>();
         services.TryAddSingleton<ScopeCatalog>();
+        services.TryAddSingleton(sp => new JwtValidation(
+            sp.GetRequiredService<IOptions<MandateServerOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServerKeyRing>()));
         services.TryAddSingleton<PollTracker>();
         services.TryAddSingleton(typeof(SharedApplicationCache<>));
         services.TryAddSingleton<PingQueue>();
@@ -146,12 +145,18 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<IUserDirectory, DatabaseUserDirectory>();
         services.TryAddScoped<IIdTokenHintValidator, IdTokenHintValidator>();
         services.TryAddScoped<ClientDirectory>();
+        services.TryAddScoped<IClientRegistry>(sp => sp.GetRequiredService<ClientDirectory>());
         services.TryAddScoped<RequestObjectValidator>();
         services.TryAddScoped<BackchannelRequestValidator>();
         services.TryAddScoped<BackchannelRequestStore>();
-        services.TryAddScoped<BackchannelClientAuthenticator>();
+        services.TryAddScoped<ClientAuthenticator>();
+        services.TryAddScoped<ClientRequestReader>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();
         services.TryAddScoped<TokenEndpointHandler>();
+        services.TryAddScoped(sp => new TokenIssuer(sp.GetRequiredService<ServerKeyRing>(), sp.GetRequiredService<JwtValidation>()));
+        services.TryAddScoped<AccessTokenReader>();
+        services.TryAddScoped<TokenIntrospection>();
+        services.TryAddScoped<IntrospectionHandler>();
         services.TryAddScoped<IAccessTokenDenyList, DatabaseAccessTokenDenyList>();
         services.TryAddScoped<TokenRevocation>();
         services.TryAddScoped<TokenRevocationHandler>();

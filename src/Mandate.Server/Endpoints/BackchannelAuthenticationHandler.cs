@@ -15,11 +15,11 @@ using Microsoft.Extensions.Options;
 namespace Mandate.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /bc-authorize</c> (CIBA §7): require TLS outside development → read the form → authenticate the client → validate the request → store it
+/// <c>POST /bc-authorize</c> (CIBA §7): TLS, the form and the client (<see cref="ClientRequestReader"/>) → validate the request → store it
 /// → notify the user's device → 200 <c>{auth_req_id, expires_in, interval}</c>.
 /// </summary>
-public sealed class BackchannelAuthenticationHandler(
-    BackchannelClientAuthenticator authenticator,
+internal sealed class BackchannelAuthenticationHandler(
+    ClientRequestReader reader,
     BackchannelRequestValidator validator,
     BackchannelRequestStore store,
     PingDataProtector pingData,
@@ -33,30 +33,21 @@ public sealed class BackchannelAuthenticationHandler(
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
-        if (!http.Request.IsHttps && !options.Value.IsDevelopmentTransport)
+        var client = await reader.ReadAsync(http.Request, "CIBA section 7", cancellationToken);
+        if (client.Failed)
         {
-            return Refuse(null, OAuthError.InvalidRequest("This endpoint requires HTTPS (CIBA section 7)."), http);
-        }
-
-        var form = await FormReader.ReadAsync(http.Request, cancellationToken);
-        if (form.Failed)
-        {
-            return Refuse(null, form.Error, http);
+            Log.CibaRequestRefused(logger, null, client.Error.Code);
+            return client.Refuse(http.Response);
         }
 
         var limits = Limits(options.Value);
-        var client = await authenticator.AuthenticateAsync(FormReader.ReadClientCredentials(http.Request, form.Value), limits.RequestObjects, cancellationToken);
-        if (client.Failed)
-        {
-            return Refuse(null, client.Error, http);
-        }
 
         // The request object's jti is reserved, not yet saved: it is written with the request below, or with the
         // refusal's audit row, in one commit either way.
-        var validated = await validator.ValidateAsync(client.Value, form.Value, limits, cancellationToken);
+        var validated = await validator.ValidateAsync(client.Client, client.Form, limits, cancellationToken);
         if (validated.Failed)
         {
-            return await RefuseAndAuditAsync(client.Value.ClientId, validated.Error, http);
+            return await RefuseAndAuditAsync(client.Client.ClientId, validated.Error, http);
         }
 
         var request = validated.Value;
@@ -103,22 +94,12 @@ public sealed class BackchannelAuthenticationHandler(
         });
     }
 
-    /// <summary>The accepted audiences and limits derived from configuration.</summary>
-    public static BackchannelLimits Limits(MandateServerOptions o)
-    {
-        var issuer = o.IssuerString;
-        var audiences = new HashSet<string>(StringComparer.Ordinal)
-        {
-            issuer, issuer + "/", o.EndpointUrl(MandateEndpoints.Token), o.EndpointUrl(MandateEndpoints.BackchannelAuthentication),
-        };
-        var withPort = new UriBuilder(o.Issuer) { Port = o.Issuer.Port }.Uri;
-        audiences.Add(withPort.Scheme + "://" + withPort.Host + ":" + withPort.Port + withPort.AbsolutePath.TrimEnd('/'));
-        return new BackchannelLimits(
-            TimeSpan.FromSeconds(o.CibaDefaultExpirySeconds),
-            TimeSpan.FromSeconds(o.CibaMaxExpirySeconds),
-            o.RequireOpenIdScope,
-            new RequestObjectPolicy(audiences, TimeSpan.FromSeconds(o.ClockSkewSeconds), TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds), o.Ciba.RequireJtiAndNbf));
-    }
+    /// <summary>The limits derived from configuration (the accepted audiences are <see cref="Tokens.JwtValidation.ClientAudiences"/>).</summary>
+    public static BackchannelLimits Limits(MandateServerOptions o) => new(
+        TimeSpan.FromSeconds(o.CibaDefaultExpirySeconds),
+        TimeSpan.FromSeconds(o.CibaMaxExpirySeconds),
+        o.RequireOpenIdScope,
+        new RequestObjectPolicy(TimeSpan.FromSeconds(o.RequestObjectMaxLifetimeSeconds), o.Ciba.RequireJtiAndNbf));
 
     private async Task<IResult> RefuseAndAuditAsync(string clientId, OAuthError error, HttpContext http)
     {

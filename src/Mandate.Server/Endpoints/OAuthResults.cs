@@ -1,27 +1,20 @@
 using Mandate.Server.Protocol;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using OpenIddict.Server.AspNetCore;
 
 namespace Mandate.Server.Endpoints;
 
 /// <summary>HTTP results for OAuth errors.</summary>
-public static class OAuthResults
+internal static class OAuthResults
 {
-    /// <summary>An error returned through OpenIddict (token and userinfo passthrough endpoints).</summary>
-    public static IResult ThroughOpenIddict(OAuthError error) => Results.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error.Code,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = error.Description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-
-    /// <summary>A JSON error response (CIBA §13) for endpoints OpenIddict does not handle.</summary>
-    public static IResult Json(OAuthError error, HttpResponse response)
+    /// <summary>
+    /// A JSON error response (RFC 6749 §5.2, CIBA §13) with <c>Cache-Control: no-store</c>; a 401 after the client tried
+    /// HTTP Basic carries the <c>WWW-Authenticate: Basic</c> challenge RFC 6749 §5.2 requires then.
+    /// </summary>
+    public static IResult Json(OAuthError error, HttpResponse response, bool basicChallenge = false)
     {
         response.Headers.CacheControl = "no-store";
-        if (error.StatusCode == 401)
+        response.Headers.Pragma = "no-cache";
+        if (error.StatusCode == 401 && basicChallenge)
         {
             response.Headers.WWWAuthenticate = "Basic realm=\"Mandate\"";
         }

@@ -1,78 +1,94 @@
 using Mandate.Server.Audit;
+using Mandate.Server.Authentication;
 using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
 using Mandate.Server.Logging;
 using Mandate.Server.Protocol;
 using Mandate.Server.Scopes;
-using Microsoft.AspNetCore;
+using Mandate.Server.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
 
 namespace Mandate.Server.Endpoints;
 
 /// <summary>
-/// The token endpoint after OpenIddict has parsed the request, authenticated the client and checked its grant-type
-/// permission (passthrough). Issues tokens for <c>client_credentials</c> and the CIBA grant.
+/// <c>POST /access_token</c> (RFC 6749 §3.2): TLS, the form (POST, form-urlencoded, no repeated parameter) and the
+/// client (<see cref="ClientRequestReader"/>, <see cref="ClientAuthenticator"/>; 401 <c>invalid_client</c>) →
+/// <c>grant_type</c> present (<c>invalid_request</c>) and one of <c>client_credentials</c> (RFC 6749 §4.4) or
+/// <c>urn:openid:params:grant-type:ciba</c> (CIBA §10.1) (<c>unsupported_grant_type</c>) → the client's token endpoint and grant-type permissions
+/// (<c>unauthorized_client</c>) → the grant → <see cref="TokenIssuer"/> → 200 JSON (RFC 6749 §5.1) with
+/// <c>Cache-Control: no-store</c> and <c>Pragma: no-cache</c>. Errors are RFC 6749 §5.2 JSON.
 /// </summary>
-public sealed class TokenEndpointHandler(
-    ClientDirectory clients,
+internal sealed class TokenEndpointHandler(
+    ClientRequestReader reader,
     ScopeCatalog scopes,
     BackchannelRequestStore requests,
     PollTracker polls,
     AuditLog audit,
+    TokenIssuer issuer,
     TimeProvider time,
-    IOptions<MandateServerOptions> options,
     ILogger<TokenEndpointHandler> logger)
 {
+    private const string ClientCredentials = "client_credentials";
+
+    /// <summary>The grant types served (advertised as <c>grant_types_supported</c>).</summary>
+    public static readonly IReadOnlyList<string> GrantTypes = [ClientCredentials, MandateEndpoints.CibaGrantType];
+
     /// <summary>Handles the request.</summary>
     public async Task<IResult> HandleAsync(HttpContext http)
     {
-        http.Items[OpenIddictHandlers.TokenErrorNormalizationHandler.ReachedHandlerKey] = true;
-        var request = http.GetOpenIddictServerRequest();
-        if (request?.ClientId is not { } clientId || await clients.FindAsync(clientId, http.RequestAborted) is not { } client)
+        var cancellationToken = http.RequestAborted;
+        var request = await reader.ReadAsync(http.Request, "RFC 6749 section 3.2", cancellationToken);
+        if (request.Failed)
         {
-            return OAuthResults.ThroughOpenIddict(OAuthError.InvalidClient("Client authentication failed."));
+            return request.Refuse(http.Response);
         }
 
-        if (request.IsClientCredentialsGrantType())
+        var (form, client) = (request.Form, request.Client);
+        if (form.GetValueOrDefault("grant_type") is not { } grantType)
         {
-            return ClientCredentials(client, request.Scope);
+            return OAuthResults.Json(OAuthError.InvalidRequest("The grant_type parameter is required."), http.Response);
         }
 
-        if (request.GrantType == MandateEndpoints.CibaGrantType)
+        if (!GrantTypes.Contains(grantType))
         {
-            return await CibaAsync(client, (string?)request["auth_req_id"], http.RequestAborted);
+            return OAuthResults.Json(new OAuthError("unsupported_grant_type", "The grant type is not supported."), http.Response);
         }
 
-        return OAuthResults.ThroughOpenIddict(new OAuthError("unsupported_grant_type", "The grant type is not supported."));
+        if (!client.AllowsEndpoint("token") || !client.AllowsGrantType(grantType))
+        {
+            return OAuthResults.Json(OAuthError.UnauthorizedClient("The client is not allowed to use this grant type."), http.Response);
+        }
+
+        var result = grantType == ClientCredentials
+            ? ClientCredentialsGrant(client, form.GetValueOrDefault("scope"))
+            : await CibaGrantAsync(client, form.GetValueOrDefault("auth_req_id"), cancellationToken);
+        return result.Failed ? OAuthResults.Json(result.Error, http.Response) : TokenResponse.Write(result.Value, http.Response);
     }
 
-    private IResult ClientCredentials(RegisteredClient client, string? scope)
+    private Result<IssuedTokens> ClientCredentialsGrant(RegisteredClient client, string? scope)
     {
         var grant = ScopePolicy.Evaluate(scope, client.AllowedScopes, scopes.Find, clientCredentials: true);
         if (grant.Failed)
         {
-            return OAuthResults.ThroughOpenIddict(grant.Error);
+            return grant.Error;
         }
 
         audit.Record("token.client_credentials", client.ClientId, string.Join(' ', grant.Value.Scopes), "success");
-        return SignIn(TokenPrincipalFactory.ForClient(client.ClientId, grant.Value, options.Value.IssuerString));
+        return issuer.ForClient(client.ClientId, grant.Value);
     }
 
-    private async Task<IResult> CibaAsync(RegisteredClient client, string? authReqId, CancellationToken cancellationToken)
+    private async Task<Result<IssuedTokens>> CibaGrantAsync(RegisteredClient client, string? authReqId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(authReqId))
         {
-            return OAuthResults.ThroughOpenIddict(OAuthError.InvalidRequest("The auth_req_id parameter is required."));
+            return OAuthError.InvalidRequest("The auth_req_id parameter is required.");
         }
 
         if (client.Ciba.DeliveryMode is not ("poll" or "ping"))
         {
-            return OAuthResults.ThroughOpenIddict(OAuthError.UnauthorizedClient("The client is not registered for poll or ping."));
+            return OAuthError.UnauthorizedClient("The client is not registered for poll or ping.");
         }
 
         var now = time.GetUtcNow();
@@ -94,25 +110,22 @@ public sealed class TokenEndpointHandler(
 
         if (decision.Error is { } error)
         {
-            return OAuthResults.ThroughOpenIddict(error);
+            return error;
         }
 
         if (!await requests.TryRedeemAsync(record!.Id, now, cancellationToken))
         {
-            return OAuthResults.ThroughOpenIddict(OAuthError.InvalidGrant("The auth_req_id is not valid for this client."));
+            return OAuthError.InvalidGrant("The auth_req_id is not valid for this client.");
         }
 
         var grant = ScopePolicy.Evaluate(record.Scopes, client.AllowedScopes, scopes.Find, clientCredentials: false);
         if (grant.Failed)
         {
-            return OAuthResults.ThroughOpenIddict(OAuthError.InvalidGrant("The client may no longer use the approved scopes."));
+            return OAuthError.InvalidGrant("The client may no longer use the approved scopes.");
         }
 
         await audit.WriteAsync("ciba.redeem", client.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success", cancellationToken);
         Log.CibaRedeemed(logger, record.Id, client.ClientId);
-        return SignIn(TokenPrincipalFactory.ForUser(record, grant.Value, options.Value.IssuerString));
+        return issuer.ForUser(record, grant.Value);
     }
-
-    private static IResult SignIn(System.Security.Claims.ClaimsPrincipal principal) =>
-        Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 }

@@ -1,6 +1,5 @@
 using Mandate.Server.Authentication;
 using Mandate.Server.Configuration;
-using Mandate.Server.Keys;
 using Mandate.Server.Logging;
 using Mandate.Server.Protocol;
 using Mandate.Server.Revocation;
@@ -11,48 +10,32 @@ using Microsoft.Extensions.Options;
 namespace Mandate.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /token/revoke</c> (RFC 7009 §2): require TLS outside development → read the form → authenticate the client
-/// with the token endpoint's methods (<see cref="BackchannelClientAuthenticator"/>; 401 <c>invalid_client</c>) →
+/// <c>POST /token/revoke</c> (RFC 7009 §2): TLS, the form and the client with the token endpoint's methods
+/// (<see cref="ClientRequestReader"/>; 401 <c>invalid_client</c>) →
 /// <see cref="TokenRevocation"/> → 200 with an empty body, whatever the token was (§2.2).
 /// </summary>
-public sealed class TokenRevocationHandler(
-    BackchannelClientAuthenticator authenticator,
+internal sealed class TokenRevocationHandler(
+    ClientRequestReader reader,
     TokenRevocation revocation,
-    ServerKeyRing keys,
-    IOptions<MandateServerOptions> options,
     ILogger<TokenRevocationHandler> logger)
 {
     /// <summary>Handles the request.</summary>
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
-        var o = options.Value;
-        if (!http.Request.IsHttps && !o.IsDevelopmentTransport)
+        var request = await reader.ReadAsync(http.Request, "RFC 7009 section 5", cancellationToken);
+        if (request.Failed)
         {
-            return OAuthResults.Json(OAuthError.InvalidRequest("This endpoint requires HTTPS (RFC 7009 section 5)."), http.Response);
+            return request.Refuse(http.Response);
         }
 
-        var form = await FormReader.ReadAsync(http.Request, cancellationToken);
-        if (form.Failed)
-        {
-            return OAuthResults.Json(form.Error, http.Response);
-        }
-
-        var client = await authenticator.AuthenticateAsync(
-            FormReader.ReadClientCredentials(http.Request, form.Value), BackchannelAuthenticationHandler.Limits(o).RequestObjects, cancellationToken);
-        if (client.Failed)
-        {
-            return OAuthResults.Json(client.Error, http.Response);
-        }
-
-        var outcome = await revocation.RevokeAsync(
-            form.Value.GetValueOrDefault("token"), client.Value.ClientId, o.IssuerString, keys.PublishedSigningKeys, cancellationToken);
+        var outcome = await revocation.RevokeAsync(request.Form.GetValueOrDefault("token"), request.Client.ClientId, cancellationToken);
         if (outcome.Failed)
         {
             return OAuthResults.Json(outcome.Error, http.Response);
         }
 
-        Log.TokenRevocation(logger, client.Value.ClientId, outcome.Value);
+        Log.TokenRevocation(logger, request.Client.ClientId, outcome.Value);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Ok();
     }

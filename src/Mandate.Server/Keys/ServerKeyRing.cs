@@ -243,17 +243,40 @@ public sealed class ServerKeyRing
         }
     }
 
-    private ECDsaSecurityKey Parse(SigningKey key) => _parsed.GetOrAdd(key.KeyId, static (kid, material) =>
+    private ECDsaSecurityKey Parse(SigningKey key) => _parsed.GetOrAdd(key.KeyId, static (kid, material) => ToSecurityKey(material, kid), key.Material);
+
+    /// <summary>
+    /// The one JWK → key conversion of the server: a stored private EC P-256 JWK (RFC 7518 §6.2) as an
+    /// <see cref="ECDsaSecurityKey"/> named <paramref name="keyId"/>, through IdentityModel's
+    /// <see cref="JsonWebKeyConverter"/>.
+    /// </summary>
+    internal static ECDsaSecurityKey ToSecurityKey(string privateJwk, string keyId)
     {
-        var jwk = new JsonWebKey(material);
-        var ecdsa = ECDsa.Create(new ECParameters
+        var jwk = new JsonWebKey(privateJwk);
+        if (jwk.Kty != JsonWebAlgorithmsKeyTypes.EllipticCurve || jwk.Crv != JsonWebKeyECTypes.P256 || string.IsNullOrEmpty(jwk.D)
+            || !JsonWebKeyConverter.TryConvertToSecurityKey(jwk, out var converted) || converted is not ECDsaSecurityKey key)
         {
-            Curve = ECCurve.NamedCurves.nistP256,
-            D = Base64Url.DecodeFromChars(jwk.D),
-            Q = new ECPoint { X = Base64Url.DecodeFromChars(jwk.X), Y = Base64Url.DecodeFromChars(jwk.Y) },
+            throw new InvalidOperationException("Signing key " + keyId + " is not a private EC P-256 JWK.");
+        }
+
+        key.KeyId = keyId;
+        return key;
+    }
+
+    /// <summary>The one key → JWK conversion of the server: a new private EC P-256 key as the JWK that is stored.</summary>
+    internal static string CreateSigningMaterial()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(ecdsa));
+        return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["kty"] = jwk.Kty,
+            ["crv"] = jwk.Crv,
+            ["x"] = jwk.X,
+            ["y"] = jwk.Y,
+            ["d"] = jwk.D ?? throw new InvalidOperationException("The new signing key has no private part."),
         });
-        return new ECDsaSecurityKey(ecdsa) { KeyId = kid };
-    }, key.Material);
+    }
 
     private ServerKey NewEncryptionKey(DateTimeOffset now) => new()
     {
@@ -264,21 +287,6 @@ public sealed class ServerKeyRing
     };
 
     private static string NewKeyId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
-
-    private static string CreateSigningMaterial()
-    {
-        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var p = ecdsa.ExportParameters(includePrivateParameters: true);
-        var jwk = new Dictionary<string, string>
-        {
-            ["kty"] = "EC",
-            ["crv"] = "P-256",
-            ["x"] = Base64Url.EncodeToString(p.Q.X!),
-            ["y"] = Base64Url.EncodeToString(p.Q.Y!),
-            ["d"] = Base64Url.EncodeToString(p.D!),
-        };
-        return System.Text.Json.JsonSerializer.Serialize(jwk);
-    }
 
     private sealed record Snapshot(SigningKeySchedule Schedule, IReadOnlyList<ECDsaSecurityKey> Published, SymmetricSecurityKey Encryption)
     {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Mandate.Server.Ciba;
+using Mandate.Server.Authentication;
 using Mandate.Server.Configuration;
+using Mandate.Server.Endpoints;
 using Mandate.Server.Scopes;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -13,7 +15,10 @@ namespace Mandate.Server.OpenIddictHandlers;
 /// Adds the CIBA metadata (CIBA §4) and RFC 9396 <c>authorization_details_types_supported</c> to discovery,
 /// lists the registered scopes, and derives every endpoint URL from the configured issuer. Advertises only what is
 /// served: the RFC 7009 revocation endpoint (RFC 8414 §2 <c>revocation_endpoint</c>); <c>prompt_values_supported</c>
-/// is left out by clearing OpenIddict's prompt values (there is no authorization endpoint).
+/// is left out by clearing OpenIddict's prompt values (there is no authorization endpoint). The token, introspection,
+/// userinfo and revocation endpoints are Mandate's own: their URLs, the grant types (RFC 8414 §2
+/// <c>grant_types_supported</c>) and the client authentication methods (<c>*_endpoint_auth_methods_supported</c>) are
+/// set here.
 /// </summary>
 public sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options, ScopeCatalog scopes) : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
@@ -37,14 +42,13 @@ public sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options,
         context.UserInfoEndpoint = new Uri(o.EndpointUrl(MandateEndpoints.UserInfo));
         context.IntrospectionEndpoint = new Uri(o.EndpointUrl(MandateEndpoints.Introspection));
 
-        // RFC 7009 revocation is served by TokenRevocationHandler (not OpenIddict's endpoint), with the token
-        // endpoint's client authentication methods.
+        // The token, introspection, userinfo and RFC 7009 revocation endpoints are Mandate's own (not OpenIddict's), with
+        // one client authentication (ClientAuthenticator): list them, their grant types and methods here.
         context.RevocationEndpoint = new Uri(o.EndpointUrl(MandateEndpoints.Revocation));
-        context.RevocationEndpointAuthenticationMethods.Clear();
-        foreach (var method in context.TokenEndpointAuthenticationMethods)
-        {
-            context.RevocationEndpointAuthenticationMethods.Add(method);
-        }
+        Replace(context.GrantTypes, TokenEndpointHandler.GrantTypes);
+        Replace(context.TokenEndpointAuthenticationMethods, AuthenticationMethods);
+        Replace(context.IntrospectionEndpointAuthenticationMethods, AuthenticationMethods);
+        Replace(context.RevocationEndpointAuthenticationMethods, AuthenticationMethods);
         context.Metadata["backchannel_authentication_endpoint"] = o.EndpointUrl(MandateEndpoints.BackchannelAuthentication);
         context.Metadata["backchannel_token_delivery_modes_supported"] = Array("poll", "ping");
         context.Metadata["backchannel_authentication_request_signing_alg_values_supported"] =
@@ -59,6 +63,15 @@ public sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options,
         }
 
         return default;
+    }
+
+    /// <summary>The client authentication methods of <see cref="ClientAuthenticator"/>, in the order discovery has always listed them.</summary>
+    private static readonly string[] AuthenticationMethods = ["client_secret_post", "private_key_jwt", "client_secret_basic"];
+
+    private static void Replace(HashSet<string> target, IEnumerable<string> values)
+    {
+        target.Clear();
+        target.UnionWith(values);
     }
 
     private static OpenIddictParameter Array(params string[] values) => new(JsonSerializer.SerializeToElement(values));

@@ -1,6 +1,6 @@
 using Mandate.Server.Protocol;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using Mandate.Server.Tokens;
 
 namespace Mandate.Server.Revocation;
 
@@ -14,18 +14,13 @@ namespace Mandate.Server.Revocation;
 /// telling the caller). <c>token_type_hint</c> is only a hint (§2.1): refresh tokens are never issued, so the search
 /// is always among access tokens. ID tokens cannot be revoked (they are not credentials).
 /// </summary>
-public sealed class TokenRevocation(IAccessTokenDenyList denyList, TimeProvider time)
+internal sealed class TokenRevocation(IAccessTokenDenyList denyList, JwtValidation validation)
 {
-    private static readonly JsonWebTokenHandler Handler = new();
-
     /// <summary>Revokes <paramref name="token"/> for <paramref name="clientId"/>.</summary>
     /// <param name="token">The form's <c>token</c> parameter.</param>
     /// <param name="clientId">The authenticated client.</param>
-    /// <param name="issuer">This server's issuer identifier.</param>
-    /// <param name="signingKeys">The keys this server publishes (current and recent).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<Result<RevocationOutcome>> RevokeAsync(
-        string? token, string clientId, string issuer, IEnumerable<SecurityKey> signingKeys, CancellationToken cancellationToken)
+    public async Task<Result<RevocationOutcome>> RevokeAsync(string? token, string clientId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -37,16 +32,11 @@ public sealed class TokenRevocation(IAccessTokenDenyList denyList, TimeProvider 
             return RevocationOutcome.UnknownToken;
         }
 
-        var result = await Handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKeys = signingKeys,
-            ValidIssuer = issuer,
-            ValidTypes = ["at+jwt"],
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            ValidateAudience = false,
-            ValidateLifetime = false, // checked below, against the server's clock
-            RequireSignedTokens = true,
-        });
+        // Lifetime is checked below (an expired token is its own outcome), so the library's check is left out here.
+        var parameters = validation.ForAccessToken();
+        parameters.ValidateLifetime = false;
+        parameters.LifetimeValidator = null;
+        var result = await JwtValidation.ValidateAsync(token, parameters);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt
             || !jwt.TryGetPayloadValue<string>("jti", out var jwtId) || string.IsNullOrEmpty(jwtId)
             || !jwt.TryGetPayloadValue<string>("client_id", out var owner) || string.IsNullOrEmpty(owner))
@@ -54,7 +44,7 @@ public sealed class TokenRevocation(IAccessTokenDenyList denyList, TimeProvider 
             return RevocationOutcome.UnknownToken;
         }
 
-        if (jwt.ValidTo <= time.GetUtcNow().UtcDateTime)
+        if (jwt.ValidTo <= validation.Now.UtcDateTime)
         {
             return RevocationOutcome.Expired;
         }

@@ -1,20 +1,22 @@
 using Mandate.Server.Configuration;
-using Mandate.Server.Endpoints;
+using Mandate.Server.Tokens;
 
 namespace Mandate.Server.Tests.Protocol;
 
-/// <summary>A request object's aud may be the issuer (with or without the default port) or an endpoint URL.</summary>
+/// <summary>The aud of a client assertion or request object may be the issuer (with a trailing slash, with or without the
+/// default port) or the token or backchannel endpoint URL: one set for both.</summary>
 public sealed class AcceptedAudienceTests
 {
     [Theory]
     [InlineData("https://id.example.com/am/oauth2/realms/root/realms/alpha")]
     [InlineData("https://id.example.com:443/am/oauth2/realms/root/realms/alpha")]
+    [InlineData("https://id.example.com/am/oauth2/realms/root/realms/alpha/")]
     [InlineData("https://id.example.com/am/oauth2/realms/root/realms/alpha/access_token")]
     [InlineData("https://id.example.com/am/oauth2/realms/root/realms/alpha/bc-authorize")]
     public void IssuerVariantsAndEndpoints_AreAccepted(string audience)
     {
         var options = new MandateServerOptions { Issuer = new Uri("https://id.example.com/am/oauth2/realms/root/realms/alpha") };
-        Assert.Contains(audience, BackchannelAuthenticationHandler.Limits(options).RequestObjects.AcceptedAudiences);
+        Assert.Contains(audience, JwtValidation.AcceptedAudiences(options));
     }
 
     [Theory]
@@ -24,6 +26,6 @@ public sealed class AcceptedAudienceTests
     public void OtherValues_AreNotAccepted(string audience)
     {
         var options = new MandateServerOptions { Issuer = new Uri("https://id.example.com/am/oauth2/realms/root/realms/alpha") };
-        Assert.DoesNotContain(audience, BackchannelAuthenticationHandler.Limits(options).RequestObjects.AcceptedAudiences);
+        Assert.DoesNotContain(audience, JwtValidation.AcceptedAudiences(options));
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
+using Mandate.Server.Configuration;
+using Mandate.Server.Tokens;
 using Mandate.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
@@ -13,7 +15,7 @@ public sealed class RequestObjectValidatorTests
     private const string Issuer = "https://as.example/realm";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly TestClient _client = new("agent");
-    private readonly RequestObjectPolicy _policy = new(new HashSet<string> { Issuer }, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(60));
+    private readonly RequestObjectPolicy _policy = new(TimeSpan.FromMinutes(60));
 
     private RegisteredClient Client => new()
     {
@@ -31,13 +33,15 @@ public sealed class RequestObjectValidatorTests
         return new() { ["iss"] = "agent", ["aud"] = Issuer, ["iat"] = now, ["nbf"] = now + nbfOffset, ["exp"] = now + expOffset, ["jti"] = Guid.NewGuid().ToString(), ["scope"] = "openid" };
     }
 
+    private JwtValidation Validation => new(new MandateServerOptions { Issuer = new Uri(Issuer), ClockSkewSeconds = 60 }, _time, () => []);
+
     private RequestObjectPolicy Strict => _policy with { RequireJtiAndNbf = true };
 
     private Task<Mandate.Server.Protocol.Result<JsonElement>> Validate(Dictionary<string, object> claims, IJwtReplayCache? cache = null, RequestObjectPolicy? policy = null) =>
         ValidateJws(Jwt.SignEs256(_client.Key, _client.Kid, claims), cache, policy);
 
     private Task<Mandate.Server.Protocol.Result<JsonElement>> ValidateJws(string jws, IJwtReplayCache? cache = null, RequestObjectPolicy? policy = null) =>
-        new RequestObjectValidator(_time, cache ?? new MemoryReplayCache()).ValidateAsync(jws, Client, policy ?? _policy, CancellationToken.None);
+        new RequestObjectValidator(Validation, cache ?? new MemoryReplayCache()).ValidateAsync(jws, Client, policy ?? _policy, CancellationToken.None);
 
     private Dictionary<string, object> Without(params string[] names)
     {
@@ -160,7 +164,7 @@ public sealed class RequestObjectValidatorTests
         var entry = Assert.Single(cache.Entries);
         Assert.Equal(RequestObjectValidator.DigestPurpose, entry.Purpose);
         Assert.Equal(RequestObjectValidator.SigningInputDigest(jws), entry.JwtId);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds((long)claims["exp"]) + _policy.ClockSkew, entry.ExpiresAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds((long)claims["exp"]) + TimeSpan.FromSeconds(60), entry.ExpiresAt);
     }
 
     [Fact]

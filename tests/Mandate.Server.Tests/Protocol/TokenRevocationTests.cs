@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Mandate.Server.Configuration;
 using Mandate.Server.Revocation;
+using Mandate.Server.Tokens;
 using Mandate.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
@@ -28,7 +30,8 @@ public sealed class TokenRevocationTests
     }
 
     private Task<Mandate.Server.Protocol.Result<RevocationOutcome>> Revoke(string? token, string clientId = "agent") =>
-        new TokenRevocation(_denyList, _time).RevokeAsync(token, clientId, Issuer, [ServerKey], CancellationToken.None);
+        new TokenRevocation(_denyList, new JwtValidation(new MandateServerOptions { Issuer = new Uri(Issuer) }, _time, () => [ServerKey]))
+            .RevokeAsync(token, clientId, CancellationToken.None);
 
     [Fact]
     public async Task OwnAccessToken_IsRevokedUntilItsExpiry()
