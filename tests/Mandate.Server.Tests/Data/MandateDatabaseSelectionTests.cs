@@ -37,11 +37,13 @@ public sealed class MandateDatabaseSelectionTests
     }
 
     [Theory]
-    [InlineData("postgresql", MandateDatabaseProvider.PostgreSql)]
-    [InlineData("PostgreSql", MandateDatabaseProvider.PostgreSql)]
-    [InlineData("SQLITE", MandateDatabaseProvider.Sqlite)]
-    public void ExplicitProvider_IsReadWithoutRegardToCase(string provider, MandateDatabaseProvider expected)
+    [InlineData("postgresql", nameof(MandateDatabaseProvider.PostgreSql))]
+    [InlineData("PostgreSql", nameof(MandateDatabaseProvider.PostgreSql))]
+    [InlineData("SQLITE", nameof(MandateDatabaseProvider.Sqlite))]
+    public void ExplicitProvider_IsReadWithoutRegardToCase(string provider, string expectedProvider)
     {
+        // The provider by name: MandateDatabaseProvider is internal, and a public test method cannot take it.
+        var expected = Enum.Parse<MandateDatabaseProvider>(expectedProvider);
         var connectionString = expected == MandateDatabaseProvider.PostgreSql ? "Host=db;Database=mandate" : "Data Source=x.db";
         Assert.True(MandateDatabase.TryResolve(connectionString, provider, ".mandate", PostgreSqlPoolSize.Default, out var database, out _));
         Assert.Equal(expected, database.Provider);
