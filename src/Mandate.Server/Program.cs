@@ -55,5 +55,5 @@ app.MapMandateServer();
 await app.RunAsync();
 return 0;
 
-/// <summary>The host entry point (public for WebApplicationFactory).</summary>
-public partial class Program;
+/// <summary>The host entry point.</summary>
+internal partial class Program;

@@ -110,7 +110,7 @@ public sealed class MandateServerOptions
     public int SigningKeyRefreshSeconds { get; set; } = 60;
 
     /// <summary>The signing-key rotation settings as one value.</summary>
-    public Keys.SigningKeyPolicy SigningKeyPolicy => new(
+    internal Keys.SigningKeyPolicy SigningKeyPolicy => new(
         SigningKeyRotationDays > 0 ? TimeSpan.FromDays(SigningKeyRotationDays) : null,
         TimeSpan.FromSeconds(SigningKeyPublishAheadSeconds),
         TimeSpan.FromSeconds(SigningKeyRetentionSeconds),

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Mandate.Server.Configuration;
 
 /// <summary>Refuses configurations that cannot work, at start-up, with a message that says what to fix.</summary>
-public sealed class MandateServerOptionsValidator : IValidateOptions<MandateServerOptions>
+internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateServerOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, MandateServerOptions options)

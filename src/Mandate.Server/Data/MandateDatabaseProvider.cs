@@ -1,7 +1,7 @@
 namespace Mandate.Server.Data;
 
 /// <summary>The database engines the authorization server runs on.</summary>
-public enum MandateDatabaseProvider
+internal enum MandateDatabaseProvider
 {
     /// <summary>An embedded SQLite file: the default, for one instance.</summary>
     Sqlite,

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mandate.Server.Data;
 
 /// <summary>The server's data in SQLite (the embedded default); migrations in <c>Data/Migrations/Sqlite</c>.</summary>
-public sealed class SqliteMandateDbContext(DbContextOptions<SqliteMandateDbContext> options) : MandateDbContext(options)
+internal sealed class SqliteMandateDbContext(DbContextOptions<SqliteMandateDbContext> options) : MandateDbContext(options)
 {
     private SemaphoreSlim? _writeGate;
 

@@ -21,7 +21,7 @@ namespace Mandate.Server.Device;
 /// <param name="backoff">The first interval (<see cref="MandateServerOptions.SignInBackoffSeconds"/>).</param>
 /// <param name="maxBackoff">The longest interval (<see cref="MandateServerOptions.SignInMaxBackoffSeconds"/>).</param>
 /// <param name="time">The clock.</param>
-public sealed class AccountThrottle(int freeAttempts, TimeSpan backoff, TimeSpan maxBackoff, TimeProvider time)
+internal sealed class AccountThrottle(int freeAttempts, TimeSpan backoff, TimeSpan maxBackoff, TimeProvider time)
 {
     /// <summary>How many names are tracked at most.</summary>
     public const int MaxAccounts = 100_000;

@@ -8,7 +8,7 @@ namespace Mandate.Server.Device;
 /// IPv4 address, and any other IPv6 address by its /64 prefix — one subscriber usually holds a whole /64 (RFC 6177
 /// §2, RFC 7934 §6), so counting single IPv6 addresses would give one attacker 2^64 budgets.
 /// </summary>
-public static class ClientAddressKey
+internal static class ClientAddressKey
 {
     /// <summary>The key for an address (<c>unknown</c> when the host does not know it).</summary>
     public static string For(IPAddress? address)

@@ -8,7 +8,7 @@ namespace Mandate.Server.Device;
 /// Reads a small JSON body of the device API with a hard size limit: a body announced or found larger than
 /// <see cref="MaxBytes"/> is refused (413) before it is parsed, so a 5 MiB "password" costs no more than a short one.
 /// </summary>
-public static class DeviceJsonBody
+internal static class DeviceJsonBody
 {
     /// <summary>The largest body the device sign-in reads (16 KiB, as the store API).</summary>
     public const int MaxBytes = 16 * 1024;

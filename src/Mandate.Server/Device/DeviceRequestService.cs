@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Mandate.Server.Device;
 
 /// <summary>The person's side of CIBA (CIBA §8): list their pending requests, approve or deny one.</summary>
-public sealed class DeviceRequestService(
+internal sealed class DeviceRequestService(
     BackchannelRequestStore store,
     MandateDbContext db,
     ClientDirectory clients,

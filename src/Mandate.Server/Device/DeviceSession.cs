@@ -6,7 +6,7 @@ namespace Mandate.Server.Device;
 /// (encrypted) ticket carries the session id, which the server checks against <c>DeviceSessions</c> on every request
 /// (<see cref="DeviceSessionStore"/>).
 /// </summary>
-public static class DeviceSession
+internal static class DeviceSession
 {
     /// <summary>Authentication scheme name.</summary>
     public const string Scheme = "Mandate.Device";

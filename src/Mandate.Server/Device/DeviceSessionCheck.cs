@@ -1,7 +1,7 @@
 namespace Mandate.Server.Device;
 
 /// <summary>What <see cref="DeviceSessionPolicy.Check"/> found for a session.</summary>
-public enum DeviceSessionCheck
+internal enum DeviceSessionCheck
 {
     /// <summary>The session is valid.</summary>
     Active,

@@ -13,7 +13,7 @@ namespace Mandate.Server.Device;
 /// <param name="idleTimeout">How long a session may go unused.</param>
 /// <param name="absoluteLifetime">How long a session lasts at most after sign-in.</param>
 /// <param name="touchInterval">How often the last use is written at most.</param>
-public sealed class DeviceSessionPolicy(TimeSpan idleTimeout, TimeSpan absoluteLifetime, TimeSpan touchInterval)
+internal sealed class DeviceSessionPolicy(TimeSpan idleTimeout, TimeSpan absoluteLifetime, TimeSpan touchInterval)
 {
     /// <summary>The default for <see cref="TouchInterval"/>: one minute.</summary>
     public static readonly TimeSpan DefaultTouchInterval = TimeSpan.FromMinutes(1);

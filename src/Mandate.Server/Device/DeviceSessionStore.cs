@@ -13,7 +13,7 @@ namespace Mandate.Server.Device;
 /// id is 256 random bits; only its SHA-256 is stored, so the table cannot be turned into cookies. Checking a session is
 /// one primary-key read; every change is one conditional <c>UPDATE</c>.
 /// </summary>
-public sealed class DeviceSessionStore(MandateDbContext db, TimeProvider time, IOptions<MandateServerOptions> options)
+internal sealed class DeviceSessionStore(MandateDbContext db, TimeProvider time, IOptions<MandateServerOptions> options)
 {
     private readonly DeviceSessionPolicy _policy = DeviceSessionPolicy.From(options.Value);
 

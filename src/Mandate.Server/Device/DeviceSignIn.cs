@@ -9,7 +9,7 @@ namespace Mandate.Server.Device;
 /// <see cref="SignInGuard"/> decide. Nothing is written to the database here, so a failed attempt for a real user and
 /// one for an unknown name do the same work.
 /// </summary>
-public sealed class DeviceSignIn(MandateDbContext db, SignInGuard guard)
+internal sealed class DeviceSignIn(MandateDbContext db, SignInGuard guard)
 {
     /// <summary>Checks the credentials; the decision carries the subject on success.</summary>
     public async Task<SignInDecision> SignInAsync(string username, string password, IPAddress? address, CancellationToken cancellationToken)

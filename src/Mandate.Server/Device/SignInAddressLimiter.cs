@@ -11,7 +11,7 @@ namespace Mandate.Server.Device;
 /// <param name="limit">Unsuccessful attempts allowed per address and minute
 /// (<see cref="MandateServerOptions.SignInAttemptsPerMinute"/>).</param>
 /// <param name="time">The clock.</param>
-public sealed class SignInAddressLimiter(int limit, TimeProvider time)
+internal sealed class SignInAddressLimiter(int limit, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private const int PruneAbove = 10_000;

@@ -4,4 +4,4 @@ namespace Mandate.Server.Device;
 /// <param name="Outcome">Signed in, refused, or throttled.</param>
 /// <param name="Subject">The user's subject when signed in.</param>
 /// <param name="RetryAfter">When throttled, how long to wait.</param>
-public readonly record struct SignInDecision(SignInOutcome Outcome, string? Subject = null, TimeSpan? RetryAfter = null);
+internal readonly record struct SignInDecision(SignInOutcome Outcome, string? Subject = null, TimeSpan? RetryAfter = null);

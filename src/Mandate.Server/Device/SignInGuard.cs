@@ -18,7 +18,7 @@ namespace Mandate.Server.Device;
 /// </list>
 /// Successful sign-ins neither use up the address's budget nor count against the account.
 /// </summary>
-public sealed class SignInGuard(IPasswordHasher<UserAccount> hasher, SignInAddressLimiter addresses, AccountThrottle accounts)
+internal sealed class SignInGuard(IPasswordHasher<UserAccount> hasher, SignInAddressLimiter addresses, AccountThrottle accounts)
 {
     /// <summary>Usernames longer than this cannot exist (the column's length); they share one throttle key.</summary>
     public const int MaxUsernameLength = 100;

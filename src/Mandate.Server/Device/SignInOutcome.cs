@@ -1,7 +1,7 @@
 namespace Mandate.Server.Device;
 
 /// <summary>Result of a device sign-in attempt.</summary>
-public enum SignInOutcome
+internal enum SignInOutcome
 {
     /// <summary>Signed in.</summary>
     Success,

@@ -8,7 +8,7 @@ namespace Mandate.Server.Ping;
 /// never a private, link-local, loopback (outside development), multicast or unspecified address. The address check
 /// runs again on the resolved address at connect time, so DNS cannot re-point a name at an internal host.
 /// </summary>
-public static class NotificationEndpointPolicy
+internal static class NotificationEndpointPolicy
 {
     /// <summary>Checks a URL at registration and before sending.</summary>
     public static bool IsAllowedUrl(Uri? url, bool development)

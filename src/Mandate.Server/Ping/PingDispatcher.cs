@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 namespace Mandate.Server.Ping;
 
 /// <summary>Background service that sends queued pings one by one.</summary>
-public sealed class PingDispatcher(PingQueue queue, IServiceScopeFactory scopes) : BackgroundService
+internal sealed class PingDispatcher(PingQueue queue, IServiceScopeFactory scopes) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -7,7 +7,7 @@ namespace Mandate.Server.Ping;
 /// The HTTP handler for pings: no redirects, no proxy, no cookies, a short connect timeout, and a connect callback
 /// that refuses addresses <see cref="NotificationEndpointPolicy"/> forbids (checked on the resolved IP).
 /// </summary>
-public static class PingHttpHandler
+internal static class PingHttpHandler
 {
     /// <summary>Creates the handler.</summary>
     public static SocketsHttpHandler Create(bool development) => new()

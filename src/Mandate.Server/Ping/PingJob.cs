@@ -3,4 +3,4 @@ namespace Mandate.Server.Ping;
 /// <summary>A ping to send for a decided request.</summary>
 /// <param name="RequestId">The request's id.</param>
 /// <param name="ClientId">The client to notify.</param>
-public sealed record PingJob(string RequestId, string ClientId);
+internal sealed record PingJob(string RequestId, string ClientId);

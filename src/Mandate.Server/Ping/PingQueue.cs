@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace Mandate.Server.Ping;
 
 /// <summary>Queue of pings to send (decisions are not delayed by a slow client endpoint).</summary>
-public sealed class PingQueue
+internal sealed class PingQueue
 {
     private readonly Channel<PingJob> _channel = Channel.CreateBounded<PingJob>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
 

@@ -16,7 +16,7 @@ namespace Mandate.Server.Ping;
 /// No retries, no redirects followed (the HTTP client is built with <c>AllowAutoRedirect = false</c>), a short
 /// timeout, and the endpoint must pass <see cref="NotificationEndpointPolicy"/>. The ping data is cleared afterwards.
 /// </summary>
-public sealed class PingSender(
+internal sealed class PingSender(
     BackchannelRequestStore store,
     ClientDirectory clients,
     PingDataProtector protector,

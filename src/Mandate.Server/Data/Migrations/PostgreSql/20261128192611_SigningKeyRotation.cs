@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mandate.Server.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class SigningKeyRotation : Migration
+    internal partial class SigningKeyRotation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mandate.Server.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class DeviceSessions : Migration
+    internal partial class DeviceSessions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

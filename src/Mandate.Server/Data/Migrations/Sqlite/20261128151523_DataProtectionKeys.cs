@@ -5,7 +5,7 @@
 namespace Mandate.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DataProtectionKeys : Migration
+    internal partial class DataProtectionKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -5,7 +5,7 @@
 namespace Mandate.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SigningKeyRotation : Migration
+    internal partial class SigningKeyRotation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

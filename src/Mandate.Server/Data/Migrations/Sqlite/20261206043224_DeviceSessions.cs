@@ -5,7 +5,7 @@
 namespace Mandate.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DeviceSessions : Migration
+    internal partial class DeviceSessions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
