@@ -87,6 +87,9 @@ public static class MandateServerServiceCollectionExtensions
                 server.UseAspNetCore();
                 server.AddEventHandler(CibaDiscoveryHandler.Descriptor);
             });
+        // OpenIddict's request handler runs only for discovery and JWKS (OpenIddictRequestGate).
+        services.AddAuthentication();
+        services.Replace(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Authentication.IAuthenticationHandlerProvider, OpenIddictRequestGate>());
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<MandateServerOptions>, ServerKeyRing>(ConfigureServer);
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<MandateServerOptions>>((aspnet, mandate) =>
             aspnet.DisableTransportSecurityRequirement = mandate.Value.IsDevelopmentTransport);

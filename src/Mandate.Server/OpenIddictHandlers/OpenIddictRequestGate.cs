@@ -1,0 +1,31 @@
+using Mandate.Server.Configuration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server.AspNetCore;
+
+namespace Mandate.Server.OpenIddictHandlers;
+
+/// <summary>
+/// ASP.NET Core's authentication middleware asks every request-handling scheme about every request; OpenIddict's server
+/// scheme answers by dispatching its request event, which on this server only serves discovery and JWKS. This provider
+/// hands out OpenIddict's handler only for those two paths, so the token, backchannel, introspection, userinfo,
+/// revocation and device requests (Mandate's own, docs/architecture.md "Decisions") skip OpenIddict entirely. Every
+/// other scheme, and OpenIddict's on its own paths, comes from the framework's provider.
+/// </summary>
+internal sealed class OpenIddictRequestGate(IAuthenticationSchemeProvider schemes, IOptions<MandateServerOptions> options) : IAuthenticationHandlerProvider
+{
+    private readonly AuthenticationHandlerProvider _inner = new(schemes);
+    private readonly PathString _configuration = new("/" + options.Value.EndpointPath(MandateEndpoints.Configuration));
+    private readonly PathString _keys = new("/" + options.Value.EndpointPath(MandateEndpoints.JsonWebKeySet));
+
+    /// <inheritdoc />
+    public Task<IAuthenticationHandler?> GetHandlerAsync(HttpContext context, string authenticationScheme) =>
+        authenticationScheme == OpenIddictServerAspNetCoreDefaults.AuthenticationScheme && !IsOpenIddictPath(context.Request.Path)
+            ? Task.FromResult<IAuthenticationHandler?>(null)
+            : _inner.GetHandlerAsync(context, authenticationScheme);
+
+    private bool IsOpenIddictPath(PathString path) =>
+        path.StartsWithSegments(_configuration, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(_keys, StringComparison.OrdinalIgnoreCase);
+}
