@@ -9,7 +9,7 @@ namespace Mandate.Server.Audit;
 /// <c>AuditLog</c> table and log events; client-credentials issuances are log events only, so that issuing a token
 /// writes no database row. Callers pass no secret or token; the log events leave out the user.
 /// </summary>
-public sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<AuditLog> logger)
+internal sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<AuditLog> logger)
 {
     /// <summary>Appends one entry to the table and, once it is saved, to the log.</summary>
     public async Task WriteAsync(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Mandate.Server.Authentication;
 
 /// <summary>The client-authentication parts of a request (RFC 6749 §2.3.1, RFC 7523 §2.2).</summary>
-public sealed record ClientCredentialsInput
+internal sealed record ClientCredentialsInput
 {
     /// <summary>Client id from HTTP Basic.</summary>
     public string? BasicClientId { get; init; }

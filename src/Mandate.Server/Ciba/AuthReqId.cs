@@ -8,7 +8,7 @@ namespace Mandate.Server.Ciba;
 /// <c>auth_req_id</c> values (CIBA §7.3): 256 random bits, base64url (only <c>A-Z a-z 0-9 - _</c>).
 /// Only their SHA-256 is stored, so a database read does not yield a redeemable identifier.
 /// </summary>
-public static class AuthReqId
+internal static class AuthReqId
 {
     /// <summary>Creates a new identifier.</summary>
     public static string Generate() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

@@ -5,4 +5,4 @@ namespace Mandate.Server.Ciba;
 /// <param name="MaxExpiry">Upper bound for <c>requested_expiry</c>.</param>
 /// <param name="RequireOpenId">Whether <c>openid</c> must be in the scope.</param>
 /// <param name="RequestObjects">Limits for signed requests.</param>
-public sealed record BackchannelLimits(TimeSpan DefaultExpiry, TimeSpan MaxExpiry, bool RequireOpenId, RequestObjectPolicy RequestObjects);
+internal sealed record BackchannelLimits(TimeSpan DefaultExpiry, TimeSpan MaxExpiry, bool RequireOpenId, RequestObjectPolicy RequestObjects);

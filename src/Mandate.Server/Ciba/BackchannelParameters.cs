@@ -4,7 +4,7 @@ using Mandate.Server.Protocol;
 namespace Mandate.Server.Ciba;
 
 /// <summary>The authentication request parameters of CIBA §7.1, from the form or from a request object.</summary>
-public sealed record BackchannelParameters
+internal sealed record BackchannelParameters
 {
     /// <summary>Names of the authentication request parameters (they must not appear outside a request object, CIBA §7.1.1).</summary>
     public static readonly IReadOnlyList<string> Names =

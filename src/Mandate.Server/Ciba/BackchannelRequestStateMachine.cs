@@ -7,7 +7,7 @@ namespace Mandate.Server.Ciba;
 /// The life of a CIBA request: <c>Pending</c> → <c>Approved</c> | <c>Denied</c>; <c>Approved</c> → <c>Redeemed</c> once;
 /// every state ends at <c>ExpiresAt</c>. Pure decisions; the store applies them with conditional updates.
 /// </summary>
-public static class BackchannelRequestStateMachine
+internal static class BackchannelRequestStateMachine
 {
     /// <summary>Increase of the interval after <c>slow_down</c> (CIBA §11: at least 5 seconds).</summary>
     public const int SlowDownIncrementSeconds = 5;

@@ -7,7 +7,7 @@ namespace Mandate.Server.Ciba;
 /// Durable CIBA requests. Every state change is one conditional UPDATE (<c>WHERE Status = expected</c>), so two
 /// concurrent redemptions or decisions cannot both succeed, on one instance or several sharing the database.
 /// </summary>
-public sealed class BackchannelRequestStore(MandateDbContext db)
+internal sealed class BackchannelRequestStore(MandateDbContext db)
 {
     /// <summary>Stores a new request, with whatever else the request's unit of work holds (its audit row), in one
     /// transaction.</summary>

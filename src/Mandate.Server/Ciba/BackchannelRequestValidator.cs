@@ -18,11 +18,12 @@ namespace Mandate.Server.Ciba;
 /// </list>
 /// Unrecognized parameters are ignored (CIBA §7.2).
 /// </summary>
-public sealed class BackchannelRequestValidator(
+internal sealed class BackchannelRequestValidator(
     RequestObjectValidator requestObjects,
     ScopeCatalog scopes,
     IUserDirectory users,
-    IIdTokenHintValidator idTokenHints)
+    IIdTokenHintValidator idTokenHints,
+    AuthorizationDetailsValidator authorizationDetails)
 {
     /// <summary>Validates the request.</summary>
     /// <param name="client">The authenticated client.</param>
@@ -90,7 +91,7 @@ public sealed class BackchannelRequestValidator(
         string? details = null;
         if (p.AuthorizationDetails is not null)
         {
-            var checkedDetails = AuthorizationDetailsValidator.Validate(p.AuthorizationDetails);
+            var checkedDetails = authorizationDetails.Validate(p.AuthorizationDetails);
             if (checkedDetails.Failed)
             {
                 return checkedDetails.Error;

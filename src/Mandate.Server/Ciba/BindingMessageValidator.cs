@@ -31,7 +31,7 @@ namespace Mandate.Server.Ciba;
 /// emoji spelling to letting one through. 100 characters is PingOne Advanced Identity Cloud's limit
 /// (docs/pingone-aic.md).
 /// </remarks>
-public static class BindingMessageValidator
+internal static class BindingMessageValidator
 {
     /// <summary>Maximum length in Unicode scalar values.</summary>
     public const int MaxLength = 100;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mandate.Server.Ciba;
 
 /// <summary>A <see cref="IJwtReplayCache"/> in the database: a unique key per (purpose, client, jti), kept until expiry.</summary>
-public sealed class DatabaseJwtReplayCache(MandateDbContext db, TimeProvider time) : IJwtReplayCache
+internal sealed class DatabaseJwtReplayCache(MandateDbContext db, TimeProvider time) : IJwtReplayCache
 {
     /// <inheritdoc />
     public async ValueTask<bool> TryUseAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)

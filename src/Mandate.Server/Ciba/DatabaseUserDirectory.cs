@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mandate.Server.Ciba;
 
 /// <summary>Users from the database; a <c>login_hint</c> is a username or a subject id.</summary>
-public sealed class DatabaseUserDirectory(MandateDbContext db, IPasswordHasher<UserAccount> hasher) : IUserDirectory
+internal sealed class DatabaseUserDirectory(MandateDbContext db, IPasswordHasher<UserAccount> hasher) : IUserDirectory
 {
     /// <inheritdoc />
     public async ValueTask<string?> ResolveLoginHintAsync(string loginHint, CancellationToken cancellationToken) =>

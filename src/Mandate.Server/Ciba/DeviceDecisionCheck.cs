@@ -1,7 +1,7 @@
 namespace Mandate.Server.Ciba;
 
 /// <summary>Whether a user may decide a request (device API: 404 / 409 / allowed).</summary>
-public enum DeviceDecisionCheck
+internal enum DeviceDecisionCheck
 {
     /// <summary>The request is pending, unexpired and names this user.</summary>
     Allowed,

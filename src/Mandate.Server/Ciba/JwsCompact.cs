@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Mandate.Server.Ciba;
 
 /// <summary>Cheap structural checks of a compact JWS before any cryptography ([8725bis] §3.14).</summary>
-public static class JwsCompact
+internal static class JwsCompact
 {
     /// <summary>Splits a compact JWS into its header and payload JSON; null when the value is not one.</summary>
     public static (JsonElement Header, JsonElement Payload)? TryParse(string value, out bool encrypted)

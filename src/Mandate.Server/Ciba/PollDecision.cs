@@ -6,7 +6,7 @@ namespace Mandate.Server.Ciba;
 /// <param name="Error">The error to return, or null to issue tokens.</param>
 /// <param name="RecordPoll">Whether to store the poll time (and the new interval).</param>
 /// <param name="IntervalSeconds">The interval to store.</param>
-public sealed record PollDecision(OAuthError? Error, bool RecordPoll, int IntervalSeconds)
+internal sealed record PollDecision(OAuthError? Error, bool RecordPoll, int IntervalSeconds)
 {
     /// <summary>Whether tokens may be issued (after the atomic redemption succeeds).</summary>
     public bool Redeem => Error is null;

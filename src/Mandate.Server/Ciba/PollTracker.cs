@@ -9,7 +9,7 @@ namespace Mandate.Server.Ciba;
 /// record, so the poll-rate check is per instance (approximate across instances); the request's state and its single
 /// redemption stay in the database.
 /// </summary>
-public sealed class PollTracker(TimeProvider time)
+internal sealed class PollTracker(TimeProvider time)
 {
     /// <summary>Every this many recorded polls, entries of expired requests are dropped.</summary>
     private const int SweepEvery = 4096;

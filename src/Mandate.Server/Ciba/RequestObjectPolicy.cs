@@ -7,4 +7,4 @@ namespace Mandate.Server.Ciba;
 /// <param name="MaxLifetime">Maximum <c>exp - nbf</c> (<c>exp - iat</c> when there is no <c>nbf</c>).</param>
 /// <param name="RequireJtiAndNbf">Whether <c>jti</c> and <c>nbf</c> are required (CIBA §7.1.1, strict); see
 /// <see cref="Configuration.MandateCibaOptions.RequireJtiAndNbf"/>.</param>
-public sealed record RequestObjectPolicy(TimeSpan MaxLifetime, bool RequireJtiAndNbf = false);
+internal sealed record RequestObjectPolicy(TimeSpan MaxLifetime, bool RequireJtiAndNbf = false);

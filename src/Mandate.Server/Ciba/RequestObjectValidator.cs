@@ -27,7 +27,7 @@ namespace Mandate.Server.Ciba;
 /// (<c>(r, n - s)</c> verifies too) and base64url leaves spare bits in the last character, so one signed object has
 /// several valid spellings; its signing input has one.
 /// </remarks>
-public sealed class RequestObjectValidator(JwtValidation validation, IJwtReplayCache replay)
+internal sealed class RequestObjectValidator(JwtValidation validation, IJwtReplayCache replay)
 {
     /// <summary>The answer to a request object used before: the same <c>jti</c>, or without one the same signed content (CIBA §7.1.1).</summary>
     public static OAuthError Replayed => Invalid("Request object: it has already been used (its jti, or without a jti its signed content).");

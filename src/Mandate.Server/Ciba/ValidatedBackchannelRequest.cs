@@ -4,7 +4,7 @@ using Mandate.Server.Protocol;
 namespace Mandate.Server.Ciba;
 
 /// <summary>A backchannel authentication request that passed every check and can be stored.</summary>
-public sealed record ValidatedBackchannelRequest
+internal sealed record ValidatedBackchannelRequest
 {
     /// <summary>The authenticated client.</summary>
     public required RegisteredClient Client { get; init; }

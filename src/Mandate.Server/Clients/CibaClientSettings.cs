@@ -1,7 +1,7 @@
 namespace Mandate.Server.Clients;
 
 /// <summary>A client's CIBA registration metadata (CIBA §4), stored as OpenIddict application properties.</summary>
-public sealed record CibaClientSettings
+internal sealed record CibaClientSettings
 {
     /// <summary>Property names in the application's <c>Properties</c>.</summary>
     public const string DeliveryModeProperty = "backchannel_token_delivery_mode";

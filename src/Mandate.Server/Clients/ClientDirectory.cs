@@ -13,7 +13,7 @@ namespace Mandate.Server.Clients;
 /// for as long as the entity lives and its concurrency token (changed by every update) stays the same, so that a token
 /// request does not parse the client's JWKS and properties again.
 /// </summary>
-public sealed class ClientDirectory(IOpenIddictApplicationManager applications) : IClientRegistry
+internal sealed class ClientDirectory(IOpenIddictApplicationManager applications) : IClientRegistry
 {
     private static readonly ConditionalWeakTable<object, Built> Cache = new();
 

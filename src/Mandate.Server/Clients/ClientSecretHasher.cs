@@ -10,7 +10,7 @@ namespace Mandate.Server.Clients;
 /// and costs milliseconds of CPU on every token request; one SHA-256 plus a constant-time compare is enough.
 /// Secrets shorter than <see cref="MinimumLength"/> are refused when a client is registered.
 /// </summary>
-public static class ClientSecretHasher
+internal static class ClientSecretHasher
 {
     /// <summary>Prefix that marks a hash made by this class.</summary>
     public const string Prefix = "sha256:";

@@ -11,7 +11,7 @@ namespace Mandate.Server.Clients;
 /// <see cref="SharedApplicationCache{TApplication}"/> across requests. Hashes OpenIddict made itself are still verified
 /// by the base class.
 /// </summary>
-public sealed class MandateApplicationManager<TApplication>(
+internal sealed class MandateApplicationManager<TApplication>(
     IOpenIddictApplicationCache<TApplication> cache,
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Mandate.Server.Clients;
 
 /// <summary>What the CIBA logic needs to know about an authenticated client.</summary>
-public sealed record RegisteredClient
+internal sealed record RegisteredClient
 {
     /// <summary>The <c>client_id</c>.</summary>
     public required string ClientId { get; init; }

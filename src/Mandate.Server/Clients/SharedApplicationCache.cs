@@ -10,7 +10,7 @@ namespace Mandate.Server.Clients;
 /// database is seen here within <see cref="TimeToLive"/>.
 /// </summary>
 /// <typeparam name="TApplication">OpenIddict's application entity.</typeparam>
-public sealed class SharedApplicationCache<TApplication>(TimeProvider time)
+internal sealed class SharedApplicationCache<TApplication>(TimeProvider time)
     where TApplication : class
 {
     /// <summary>How long a registration is served from memory.</summary>

@@ -26,7 +26,4 @@ public static class MandateEndpoints
 
     /// <summary>CIBA grant type (CIBA §4).</summary>
     public const string CibaGrantType = "urn:openid:params:grant-type:ciba";
-
-    /// <summary>The RFC 9396 type registered for purchase approvals.</summary>
-    public const string ShoePurchaseType = "shoe_purchase";
 }

@@ -1,7 +1,7 @@
 namespace Mandate.Server.Data;
 
 /// <summary>One audit record: an issuance, a CIBA request, a decision or a redemption. Never a secret or a token.</summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     /// <summary>Row id.</summary>
     public long Id { get; set; }

@@ -1,7 +1,7 @@
 namespace Mandate.Server.Data;
 
 /// <summary>A stored CIBA authentication request (CIBA §7). The <c>auth_req_id</c> itself is stored only as a hash.</summary>
-public sealed class BackchannelRequestRecord
+internal sealed class BackchannelRequestRecord
 {
     /// <summary>Identifier shown to the user's device (not the <c>auth_req_id</c>).</summary>
     public string Id { get; set; } = "";

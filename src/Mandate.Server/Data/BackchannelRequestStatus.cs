@@ -1,7 +1,7 @@
 namespace Mandate.Server.Data;
 
 /// <summary>States of a CIBA authentication request.</summary>
-public enum BackchannelRequestStatus
+internal enum BackchannelRequestStatus
 {
     /// <summary>Waiting for the user's decision.</summary>
     Pending = 0,

@@ -5,7 +5,7 @@ namespace Mandate.Server.Data;
 /// on every instance, also after a restart. The session id itself is only in the (encrypted) cookie; the row keeps its
 /// SHA-256.
 /// </summary>
-public sealed class DeviceSessionRecord
+internal sealed class DeviceSessionRecord
 {
     /// <summary>SHA-256 of the session id, base64url.</summary>
     public string Id { get; set; } = "";

@@ -8,7 +8,7 @@ namespace Mandate.Server.Data;
 /// data-protection keys and audit. The model is shared; each provider has its own subclass
 /// (<see cref="SqliteMandateDbContext"/>, <see cref="PostgreSqlMandateDbContext"/>) with its own migrations.
 /// </summary>
-public abstract class MandateDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+internal abstract class MandateDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Users.</summary>
     public DbSet<UserAccount> Users => Set<UserAccount>();

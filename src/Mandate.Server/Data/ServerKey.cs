@@ -2,7 +2,7 @@ namespace Mandate.Server.Data;
 
 /// <summary>A persisted server key generated once and never rotated: the encryption key (<c>enc</c>). The signing keys
 /// rotate and live in <see cref="SigningKey"/>; a database made before rotation held its signing key here too.</summary>
-public sealed class ServerKey
+internal sealed class ServerKey
 {
     /// <summary><c>enc</c>.</summary>
     public string Use { get; set; } = "";

@@ -5,7 +5,7 @@ namespace Mandate.Server.Data;
 /// <see cref="ActivatesAt"/>, signs from then on, and its predecessor stays published for the retention period
 /// (see <see cref="Keys.SigningKeySchedule"/>).
 /// </summary>
-public sealed class SigningKey
+internal sealed class SigningKey
 {
     /// <summary>1 for the first key, then one more per rotation: the primary key, so two instances racing to create the
     /// same generation store it once.</summary>

@@ -1,7 +1,7 @@
 namespace Mandate.Server.Data;
 
 /// <summary>A <c>jti</c> already seen for a client (request objects, client assertions), kept until it expires.</summary>
-public sealed class UsedJwtId
+internal sealed class UsedJwtId
 {
     /// <summary>Hash of purpose, client and <c>jti</c>.</summary>
     public string Id { get; set; } = "";

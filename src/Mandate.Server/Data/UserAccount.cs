@@ -1,7 +1,7 @@
 namespace Mandate.Server.Data;
 
 /// <summary>A person who can approve CIBA requests on their device.</summary>
-public sealed class UserAccount
+internal sealed class UserAccount
 {
     /// <summary>Subject identifier (<c>sub</c>).</summary>
     public string Id { get; set; } = "";

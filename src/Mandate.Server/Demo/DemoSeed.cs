@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
 using Mandate.Server.Seeding;
 
@@ -53,7 +52,7 @@ internal static class DemoSeed
             ["x"] = Base64Url.EncodeToString(p.Q.X!), ["y"] = Base64Url.EncodeToString(p.Q.Y!),
         };
         var privateJwk = new Dictionary<string, string>(publicJwk) { ["d"] = Base64Url.EncodeToString(p.D!) };
-        var secret = ClientSecretHasher.Generate();
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)); // 256 bits, as the server generates client secrets
         var password = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
 
         var seed = new SeedDocument

@@ -151,6 +151,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<IClientRegistry>(sp => sp.GetRequiredService<ClientDirectory>());
         services.TryAddScoped<RequestObjectValidator>();
         services.TryAddScoped<BackchannelRequestValidator>();
+        services.TryAddSingleton<AuthorizationDetailsValidator>();
         services.TryAddScoped<BackchannelRequestStore>();
         services.TryAddScoped<ClientAuthenticator>();
         services.TryAddScoped<ClientRequestReader>();

@@ -8,7 +8,7 @@ namespace Mandate.Server.Device;
 /// Events carry only the request id and the kind of change; the stream re-reads state through the API. On PostgreSQL,
 /// <see cref="PostgreSqlDeviceEventRelay"/> also carries each event to the other instances (LISTEN/NOTIFY).
 /// </summary>
-public sealed class DeviceEventHub
+internal sealed class DeviceEventHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<DeviceEvent>>> _subscribers = new();
 

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace Mandate.Server.Device;
 
 /// <summary>An open subscription to a user's device events; dispose to unsubscribe.</summary>
-public sealed class DeviceEventSubscription(ChannelReader<DeviceEvent> reader, Action unsubscribe) : IDisposable
+internal sealed class DeviceEventSubscription(ChannelReader<DeviceEvent> reader, Action unsubscribe) : IDisposable
 {
     /// <summary>The events.</summary>
     public ChannelReader<DeviceEvent> Reader { get; } = reader;

@@ -15,7 +15,7 @@ namespace Mandate.Server.Endpoints;
 /// otherwise); state-changing calls need <c>Content-Type: application/json</c> (415 otherwise), which together with
 /// SameSite=Strict keeps cross-site forms out. Errors are RFC 9457 problem details.
 /// </summary>
-public static class DeviceApiEndpoints
+internal static class DeviceApiEndpoints
 {
     /// <summary>Maps <c>/device/api/*</c>.</summary>
     public static void Map(IEndpointRouteBuilder endpoints)

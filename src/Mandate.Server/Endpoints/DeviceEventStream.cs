@@ -13,7 +13,7 @@ namespace Mandate.Server.Endpoints;
 /// The session is checked again at each of those ticks (<see cref="SessionCheckInterval"/>): the stream ends within
 /// that time once the session is ended on any instance or expires, and an open stream counts as use of the session.
 /// </summary>
-public static class DeviceEventStream
+internal static class DeviceEventStream
 {
     /// <summary>How often an open stream re-checks its session (also the keep-alive interval).</summary>
     public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromSeconds(15);

@@ -11,7 +11,7 @@ namespace Mandate.Server.Endpoints;
 /// imports, <c>/device/app.css</c>, <c>/device/icon.svg</c>), embedded in the assembly. The page talks only to the device JSON API
 /// (<see cref="DeviceApiEndpoints"/>); every answer carries <see cref="ContentSecurityPolicy"/>.
 /// </summary>
-public static class DevicePageEndpoints
+internal static class DevicePageEndpoints
 {
     /// <summary>
     /// Scripts, styles, images and connections from this origin only; no inline script or style, no plugins, no

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Mandate.Server.Endpoints;
 
 /// <summary>Reads OAuth form posts: form-urlencoded only, each parameter at most once (RFC 6749 §3.2, CIBA §7.1).</summary>
-public static class FormReader
+internal static class FormReader
 {
     /// <summary>Reads the form, refusing other media types and repeated parameters.</summary>
     public static async Task<Result<Dictionary<string, string>>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Mandate.Server.Endpoints;
 /// 1,024 fields, a value over 4 MiB) or a body the server refuses to read is a 4xx, never a 500. OAuth endpoints answer
 /// with an RFC 6749 §5.2 error (<c>invalid_request</c>), the device API with an RFC 9457 problem.
 /// </summary>
-public static class MalformedRequest
+internal static class MalformedRequest
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 

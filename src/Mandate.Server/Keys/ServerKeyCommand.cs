@@ -14,7 +14,7 @@ namespace Mandate.Server.Keys;
 /// (the same <c>ConnectionStrings__Mandate</c> as the running instances, which pick a change up within
 /// <see cref="MandateServerOptions.SigningKeyRefreshSeconds"/>). Prints key ids and times, never key material.
 /// </summary>
-public static class ServerKeyCommand
+internal static class ServerKeyCommand
 {
     /// <summary>The usage text.</summary>
     public const string Usage = """

@@ -11,7 +11,7 @@ namespace Mandate.Server.Keys;
 /// created, activates the next key on time, rotates when due, and drops keys past their retention. A failure (a
 /// database outage) keeps the keys already loaded, is logged, and is retried on the next tick.
 /// </summary>
-public sealed class ServerKeyRefreshService(ServerKeyRing keys, IOptions<MandateServerOptions> options, TimeProvider time, ILogger<ServerKeyRefreshService> logger)
+internal sealed class ServerKeyRefreshService(ServerKeyRing keys, IOptions<MandateServerOptions> options, TimeProvider time, ILogger<ServerKeyRefreshService> logger)
     : BackgroundService
 {
     /// <inheritdoc />

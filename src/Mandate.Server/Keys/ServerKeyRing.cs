@@ -18,7 +18,7 @@ namespace Mandate.Server.Keys;
 /// signing key or the published set changes, <see cref="GetChangeToken"/> fires and OpenIddict rebuilds its options
 /// (signing credentials and JWKS) from the new snapshot.
 /// </summary>
-public sealed class ServerKeyRing
+internal sealed class ServerKeyRing
 {
     internal const string EncryptionUse = "enc";
 

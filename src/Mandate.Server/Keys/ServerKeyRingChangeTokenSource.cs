@@ -6,7 +6,7 @@ namespace Mandate.Server.Keys;
 
 /// <summary>Tells the options system to rebuild OpenIddict's server options when the key ring changes: the new
 /// signing key signs, and the JWKS endpoint publishes the new set.</summary>
-public sealed class ServerKeyRingChangeTokenSource(ServerKeyRing keys) : IOptionsChangeTokenSource<OpenIddictServerOptions>
+internal sealed class ServerKeyRingChangeTokenSource(ServerKeyRing keys) : IOptionsChangeTokenSource<OpenIddictServerOptions>
 {
     /// <inheritdoc />
     public string Name => Options.DefaultName;

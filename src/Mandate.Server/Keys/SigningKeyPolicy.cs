@@ -11,4 +11,4 @@ namespace Mandate.Server.Keys;
 /// the longest token lifetime, and the <c>id_token_hint</c> grace period.</param>
 /// <param name="RefreshInterval">How often every instance re-reads the keys from the database: a key created or
 /// activated by one instance reaches the others within this interval.</param>
-public sealed record SigningKeyPolicy(TimeSpan? RotationPeriod, TimeSpan PublishAhead, TimeSpan RetainFor, TimeSpan RefreshInterval);
+internal sealed record SigningKeyPolicy(TimeSpan? RotationPeriod, TimeSpan PublishAhead, TimeSpan RetainFor, TimeSpan RefreshInterval);

@@ -15,7 +15,7 @@ namespace Mandate.Server.Keys;
 /// <item><b>expired</b>: the rest; no longer published, and deleted.</item>
 /// </list>
 /// </summary>
-public sealed class SigningKeySchedule
+internal sealed class SigningKeySchedule
 {
     private SigningKeySchedule(SigningKey current, SigningKey? next, IReadOnlyList<SigningKey> retiring, IReadOnlyList<SigningKey> expired)
     {

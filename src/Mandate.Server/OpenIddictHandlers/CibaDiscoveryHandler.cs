@@ -20,7 +20,7 @@ namespace Mandate.Server.OpenIddictHandlers;
 /// <c>grant_types_supported</c>) and the client authentication methods (<c>*_endpoint_auth_methods_supported</c>) are
 /// set here.
 /// </summary>
-public sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options, ScopeCatalog scopes) : IOpenIddictServerHandler<HandleConfigurationRequestContext>
+internal sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options, ScopeCatalog scopes, AuthorizationDetailsValidator authorizationDetails) : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
     /// <summary>Handler registration.</summary>
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -55,8 +55,12 @@ public sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> options,
             Array([.. RequestObjectValidator.SupportedAlgorithms]);
         context.Metadata["backchannel_user_code_parameter_supported"] = true;
         context.Metadata["acr_values_supported"] = Array("push");
-        context.Metadata["authorization_details_types_supported"] =
-            Array([.. AuthorizationDetailsValidator.SupportedTypes]);
+        if (authorizationDetails.SupportedTypes.Count > 0)
+        {
+            // RFC 9396 §10: the registered types; with none, the field is left out (every request carrying
+            // authorization_details is refused).
+            context.Metadata["authorization_details_types_supported"] = Array([.. authorizationDetails.SupportedTypes]);
+        }
         foreach (var scope in scopes.All)
         {
             context.Scopes.Add(scope.Name);

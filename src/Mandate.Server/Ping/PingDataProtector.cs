@@ -6,7 +6,7 @@ using Mandate.Server.Keys;
 namespace Mandate.Server.Ping;
 
 /// <summary>Encrypts what a ping needs (<c>auth_req_id</c>, <c>client_notification_token</c>) for storage (AES-256-GCM).</summary>
-public sealed class PingDataProtector(ServerKeyRing keys)
+internal sealed class PingDataProtector(ServerKeyRing keys)
 {
     /// <summary>Encrypts.</summary>
     public string Protect(string authReqId, string clientNotificationToken)

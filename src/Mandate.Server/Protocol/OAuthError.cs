@@ -7,7 +7,7 @@ namespace Mandate.Server.Protocol;
 /// <param name="Code">The <c>error</c> code.</param>
 /// <param name="Description">The <c>error_description</c> (characters %x20-21 / %x23-5B / %x5D-7E).</param>
 /// <param name="StatusCode">HTTP status.</param>
-public sealed record OAuthError(string Code, string Description, int StatusCode = 400)
+internal sealed record OAuthError(string Code, string Description, int StatusCode = 400)
 {
     /// <summary>400 <c>invalid_request</c>.</summary>
     public static OAuthError InvalidRequest(string description) => new("invalid_request", description);

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Mandate.Server.Protocol;
 
 /// <summary>A value or an <see cref="OAuthError"/>.</summary>
-public readonly struct Result<T>
+internal readonly struct Result<T>
 {
     private Result(T? value, OAuthError? error) => (Value, Error) = (value, error);
 

@@ -4,4 +4,4 @@ namespace Mandate.Server.Protocol;
 /// <param name="Scopes">Granted scopes, in request order.</param>
 /// <param name="Audience">RFC 9068 <c>aud</c>; null when only OpenID Connect scopes were granted.</param>
 /// <param name="AccessTokenLifetime">The shortest lifetime among the granted scopes.</param>
-public sealed record ScopeGrant(IReadOnlyList<string> Scopes, string? Audience, TimeSpan AccessTokenLifetime);
+internal sealed record ScopeGrant(IReadOnlyList<string> Scopes, string? Audience, TimeSpan AccessTokenLifetime);

@@ -7,7 +7,7 @@ namespace Mandate.Server.Protocol;
 /// Checks, in order: present and well-formed; no repeats; every value registered; every value allowed for the
 /// client; OpenID Connect scopes refused on client credentials; all resource scopes map to one audience.
 /// </summary>
-public static class ScopePolicy
+internal static class ScopePolicy
 {
     /// <summary>OpenID Connect scopes (no resource server).</summary>
     public static readonly IReadOnlySet<string> OpenIdScopes = new HashSet<string>(StringComparer.Ordinal) { "openid", "profile", "email" };

@@ -9,7 +9,7 @@ namespace Mandate.Server.Revocation;
 /// (<see cref="Purpose"/>): a unique key per client and <c>jti</c>, removed after <c>exp</c> like the other entries.
 /// Every instance on the same database sees a revocation at once.
 /// </summary>
-public sealed class DatabaseAccessTokenDenyList(MandateDbContext db, IJwtReplayCache entries) : IAccessTokenDenyList
+internal sealed class DatabaseAccessTokenDenyList(MandateDbContext db, IJwtReplayCache entries) : IAccessTokenDenyList
 {
     /// <summary>The purpose under which revoked access tokens are kept.</summary>
     public const string Purpose = "revoked_access_token";

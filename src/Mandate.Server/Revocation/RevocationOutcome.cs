@@ -1,7 +1,7 @@
 namespace Mandate.Server.Revocation;
 
 /// <summary>What a revocation request did. Every outcome is answered 200 (RFC 7009 §2.2); the difference is for logs and tests.</summary>
-public enum RevocationOutcome
+internal enum RevocationOutcome
 {
     /// <summary>The caller's own access token, now on the deny list until its expiry.</summary>
     Revoked,

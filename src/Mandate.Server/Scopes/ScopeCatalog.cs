@@ -9,7 +9,7 @@ namespace Mandate.Server.Scopes;
 /// The registered scopes, read once from OpenIddict's scope store and kept in memory, so that a token request
 /// costs no scope query. <see cref="ReloadAsync"/> is called after seeding.
 /// </summary>
-public sealed class ScopeCatalog(IServiceScopeFactory scopes)
+internal sealed class ScopeCatalog(IServiceScopeFactory scopes)
 {
     private FrozenDictionary<string, ScopeDefinition> _byName = FrozenDictionary<string, ScopeDefinition>.Empty;
 

@@ -14,7 +14,7 @@ namespace Mandate.Server.Tokens;
 /// server's own RFC 9068 access tokens (introspection, userinfo, revocation). Claim rules the library cannot express stay
 /// with their callers (the request object's maximum lifetime and <c>jti</c>/<c>nbf</c> rules, single use of <c>jti</c>).
 /// </summary>
-public sealed class JwtValidation
+internal sealed class JwtValidation
 {
     /// <summary>Algorithm of the server's own tokens.</summary>
     public const string ServerAlgorithm = SecurityAlgorithms.EcdsaSha256;
