@@ -26,9 +26,12 @@ internal sealed class BackchannelRequestStore(MandateDbContext db)
 
     /// <summary>Finds a request by its <c>auth_req_id</c> (every poll does this: a compiled query, so EF Core skips
     /// translating the LINQ tree and looking it up in its query cache).</summary>
-    public Task<BackchannelRequestRecord?> FindByAuthReqIdAsync(string authReqId, CancellationToken cancellationToken)
+    public Task<BackchannelRequestRecord?> FindByAuthReqIdAsync(string authReqId, CancellationToken cancellationToken) =>
+        FindByAuthReqIdHashAsync(AuthReqId.Hash(authReqId), cancellationToken);
+
+    /// <summary>Finds a request by the stored form of its <c>auth_req_id</c> (<see cref="AuthReqId.Hash"/>).</summary>
+    public Task<BackchannelRequestRecord?> FindByAuthReqIdHashAsync(string hash, CancellationToken cancellationToken)
     {
-        var hash = AuthReqId.Hash(authReqId);
         return db switch
         {
             SqliteMandateDbContext sqlite => ByAuthReqIdHash<SqliteMandateDbContext>.Query(sqlite, hash, cancellationToken),

@@ -18,6 +18,7 @@ internal sealed class DeviceRequestService(
     ClientDirectory clients,
     ScopeCatalog scopes,
     DeviceEventHub events,
+    PollTracker polls,
     PingQueue pings,
     AuditLog audit,
     TimeProvider time,
@@ -69,6 +70,8 @@ internal sealed class DeviceRequestService(
             return DeviceDecisionCheck.Conflict;
         }
 
+        // Before anything else: from here on this instance's polls read the decided request (docs/server.md, "Polling").
+        polls.Forget(id);
         var decision = approve ? "approved" : "denied";
         await audit.WriteAsync("ciba." + (approve ? "approve" : "deny"), request!.ClientId, subject, request.Scopes, request.AuthorizationDetailsJson, decision, cancellationToken);
         Log.CibaDecided(logger, id, decision);

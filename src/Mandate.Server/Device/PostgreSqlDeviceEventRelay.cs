@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Mandate.Server.Ciba;
 using Mandate.Server.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,9 @@ namespace Mandate.Server.Device;
 /// <c>LISTEN</c> and goes to this instance's streams, so an approval on instance B wakes the device page open on A.
 /// The payload is the event only (instance, subject, kind, request id): no secret, no token.
 /// When the listening connection drops, the relay reconnects with a growing pause (up to 10 s); events sent while
-/// it was away are not replayed (the page re-reads the list). Does nothing on SQLite.
+/// it was away are not replayed (the page re-reads the list). A relayed decision also makes this instance's
+/// <see cref="PollTracker"/> forget the request, and while the relay is not listening the tracker answers no poll from
+/// memory (docs/server.md, "Polling"). Does nothing on SQLite.
 /// </summary>
 internal sealed partial class PostgreSqlDeviceEventRelay : BackgroundService
 {
@@ -25,19 +28,23 @@ internal sealed partial class PostgreSqlDeviceEventRelay : BackgroundService
 
     private readonly MandateDatabase _database;
     private readonly DeviceEventHub _hub;
+    private readonly PollTracker _polls;
     private readonly ILogger<PostgreSqlDeviceEventRelay> _logger;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<RelayedEvent> _outgoing = Channel.CreateBounded<RelayedEvent>(
         new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public PostgreSqlDeviceEventRelay(MandateDatabase database, DeviceEventHub hub, ILogger<PostgreSqlDeviceEventRelay> logger)
+    public PostgreSqlDeviceEventRelay(MandateDatabase database, DeviceEventHub hub, PollTracker polls, ILogger<PostgreSqlDeviceEventRelay> logger)
     {
         _database = database;
         _hub = hub;
+        _polls = polls;
         _logger = logger;
         if (database.Provider == MandateDatabaseProvider.PostgreSql)
         {
+            // Until this instance listens, another instance's decision could go unseen: polls read the database.
+            polls.Suspend();
             hub.Relay = (subject, e) => _outgoing.Writer.TryWrite(new RelayedEvent(_instance, subject, e.Kind, e.RequestId));
         }
     }
@@ -67,6 +74,7 @@ internal sealed partial class PostgreSqlDeviceEventRelay : BackgroundService
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                _polls.Resume();
                 RelayListening(_logger);
                 _listening.TrySetResult();
                 pause = FirstPause;
@@ -81,6 +89,7 @@ internal sealed partial class PostgreSqlDeviceEventRelay : BackgroundService
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
+                _polls.Suspend();
                 RelayDisconnected(_logger, e.GetType().Name, pause.TotalMilliseconds);
             }
 
@@ -143,6 +152,12 @@ internal sealed partial class PostgreSqlDeviceEventRelay : BackgroundService
 
         if (e is { Instance: not null, Subject: not null, Kind: not null, RequestId: not null } && e.Instance != _instance)
         {
+            if (e.Kind != "created")
+            {
+                // Another instance decided the request: this instance's polls read it from now on.
+                _polls.Forget(e.RequestId);
+            }
+
             _hub.Deliver(e.Subject, new DeviceEvent(e.Kind, e.RequestId));
         }
     }

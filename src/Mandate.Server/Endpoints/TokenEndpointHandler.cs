@@ -92,7 +92,14 @@ internal sealed class TokenEndpointHandler(
         }
 
         var now = time.GetUtcNow();
-        var record = AuthReqId.IsWellFormed(authReqId) ? await requests.FindByAuthReqIdAsync(authReqId, cancellationToken) : null;
+        var hash = AuthReqId.IsWellFormed(authReqId) ? AuthReqId.Hash(authReqId) : null;
+        if (hash is not null && polls.TryAnswerTooEarly(hash, client.ClientId, now, out var early))
+        {
+            return early.Error!;
+        }
+
+        var version = polls.Version;
+        var record = hash is not null ? await requests.FindByAuthReqIdHashAsync(hash, cancellationToken) : null;
         if (record is not null)
         {
             polls.Apply(record);
@@ -101,7 +108,7 @@ internal sealed class TokenEndpointHandler(
         var decision = BackchannelRequestStateMachine.Poll(record, client.ClientId, now);
         if (decision.RecordPoll)
         {
-            polls.Record(record!.Id, now, decision.IntervalSeconds, record.ExpiresAt);
+            polls.Record(record!, now, decision.IntervalSeconds, version);
         }
         else if (record is not null && record.ClientId == client.ClientId)
         {

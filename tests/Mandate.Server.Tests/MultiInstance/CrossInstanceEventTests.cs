@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Mandate.Server.Ciba;
 using Mandate.Server.Device;
 using Mandate.Server.Ping;
 using Mandate.Server.Tests.Infrastructure;
@@ -45,6 +46,29 @@ public sealed class CrossInstanceEventTests(TwoInstancesFixture fixture) : IClas
             events,
             created => Assert.Contains("\"kind\":\"created\"", created, StringComparison.Ordinal),
             approved => Assert.Contains("\"kind\":\"approved\"", approved, StringComparison.Ordinal));
+    }
+
+    [DatabaseFact]
+    public async Task ApprovalOnB_MakesATooEarlyPollOnA_ReadTheDatabaseAndGetTheToken()
+    {
+        await Relay(_a).Listening.WaitAsync(TimeSpan.FromSeconds(20));
+        var id = await _b.StartCibaAsync(_seed.Agent);
+        await (await _a.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "authorization_pending");
+        var polls = _a.Services.GetRequiredService<PollTracker>();
+        var hash = AuthReqId.Hash(id);
+        var at = _a.Time.GetUtcNow().AddSeconds(1);
+        using var deviceB = await _b.SignInAsync("end.user", _seed.EndUserPassword);
+        var deviceId = (await deviceB.PendingAsync()).EnumerateArray().Last().GetProperty("id").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await deviceB.PostAsJsonAsync($"/device/api/requests/{deviceId}/approve", new { })).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (polls.TryAnswerTooEarly(hash, _seed.Agent.ClientId, at, out _) && DateTime.UtcNow < deadline)
+        {
+            // Probing records a poll at `at` again; it is still sooner than the interval. Wait for the relayed decision.
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _a.PollAsync(_seed.Agent, id)).StatusCode);
     }
 
     [DatabaseFact]

@@ -19,6 +19,9 @@ internal static class FlowAfterOutage
         var approve = await Outage.RetryWhileUnavailableAsync(() => deviceOnB.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { }));
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
 
+        // The client waits its interval (at most 10 s after one slow_down) before polling A: a poll sooner than that
+        // may be answered slow_down by A until B's decision reaches it through the relay (docs/server.md, "Polling").
+        a.Time.Advance(TimeSpan.FromSeconds(11));
         var token = await Outage.RetryWhileUnavailableAsync(() => a.PollAsync(seed.Agent, authReqId));
         Assert.True(token.StatusCode == HttpStatusCode.OK, (await token.ReadJsonAsync()).ToString());
         await (await Outage.RetryWhileUnavailableAsync(() => b.PollAsync(seed.Agent, authReqId))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
