@@ -11,7 +11,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class MandateServerEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the token, backchannel, userinfo, revocation and device API endpoints under the issuer path. OpenIddict
+    /// Maps the token, backchannel, introspection, userinfo, revocation and device API endpoints under the issuer path. OpenIddict
     /// serves discovery and JWKS. The start-up work (migrations, seeds, keys) is not done here: it runs when the host
     /// starts, or earlier with <c>await app.InitializeMandateServerAsync()</c> (docs/server.md).
     /// </summary>
