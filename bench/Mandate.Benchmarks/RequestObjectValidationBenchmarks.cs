@@ -23,8 +23,7 @@ public class RequestObjectValidationBenchmarks
 {
     private const string Issuer = "https://op.bench/am/oauth2/realms/root/realms/alpha";
     private readonly RequestObjectValidator _validator = new(
-        new JwtValidation(new MandateServerOptions { Issuer = new Uri(Issuer), ClockSkewSeconds = 30 }, TimeProvider.System, () => []),
-        new AcceptingReplayCache());
+        new JwtValidation(new MandateServerOptions { Issuer = new Uri(Issuer), ClockSkewSeconds = 30 }, TimeProvider.System, () => []));
     private readonly RequestObjectPolicy _policy = new(TimeSpan.FromMinutes(60));
     private RegisteredClient _client = null!;
     private string _requestObject = null!;
@@ -84,11 +83,5 @@ public class RequestObjectValidationBenchmarks
 
     [Benchmark]
     public async Task<bool> ValidateRequestObject_ES256() =>
-        !(await _validator.ValidateAsync(_requestObject, _client, _policy, CancellationToken.None)).Failed;
-
-    private sealed class AcceptingReplayCache : IJwtReplayCache
-    {
-        public ValueTask<bool> TryUseAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(true);
-    }
+        !(await _validator.ValidateAsync(_requestObject, _client, _policy)).Failed;
 }

@@ -14,7 +14,8 @@ internal sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<A
     /// <summary>Appends one entry to the table and, once it is saved, to the log.</summary>
     public async Task WriteAsync(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome, CancellationToken cancellationToken)
     {
-        var entry = Stage(@event, clientId, subject, scopes, details, outcome);
+        var entry = Create(@event, clientId, subject, scopes, details, outcome);
+        db.AuditEntries.Add(entry);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -28,24 +29,18 @@ internal sealed class AuditLog(MandateDbContext db, TimeProvider time, ILogger<A
         Committed(entry);
     }
 
-    /// <summary>Adds one entry's row to the request's unit of work without saving: the caller's next <c>SaveChanges</c>
-    /// writes it in the same transaction as the change it audits (one commit instead of two). The caller passes the
-    /// entry to <see cref="Committed"/> once that save succeeded, so the log never shows an entry the table lacks.</summary>
-    public AuditEntry Stage(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome)
+    /// <summary>A new entry, not yet saved: a caller that writes it in its own transaction (the bc-authorize unit of
+    /// work) passes it to <see cref="Committed"/> once that committed, so the log never shows an entry the table lacks.</summary>
+    public AuditEntry Create(string @event, string? clientId, string? subject, string? scopes, string? details, string outcome) => new()
     {
-        var entry = new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            Event = @event,
-            ClientId = clientId,
-            Subject = subject,
-            Scopes = scopes,
-            Details = details,
-            Outcome = outcome,
-        };
-        db.AuditEntries.Add(entry);
-        return entry;
-    }
+        At = time.GetUtcNow(),
+        Event = @event,
+        ClientId = clientId,
+        Subject = subject,
+        Scopes = scopes,
+        Details = details,
+        Outcome = outcome,
+    };
 
     /// <summary>Writes a saved entry to the log.</summary>
     public void Committed(AuditEntry entry) => Log.Audit(logger, entry.Event, entry.ClientId, entry.Scopes, entry.Outcome);

@@ -9,21 +9,6 @@ namespace Mandate.Server.Ciba;
 /// </summary>
 internal sealed class BackchannelRequestStore(MandateDbContext db)
 {
-    /// <summary>Stores a new request, with whatever else the request's unit of work holds (its audit row), in one
-    /// transaction.</summary>
-    public async Task AddAsync(BackchannelRequestRecord record, CancellationToken cancellationToken)
-    {
-        db.BackchannelRequests.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
     /// <summary>Finds a request by its <c>auth_req_id</c> (every poll does this: a compiled query, so EF Core skips
     /// translating the LINQ tree and looking it up in its query cache).</summary>
     public Task<BackchannelRequestRecord?> FindByAuthReqIdAsync(string authReqId, CancellationToken cancellationToken) =>

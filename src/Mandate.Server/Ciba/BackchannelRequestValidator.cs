@@ -6,17 +6,10 @@ using Mandate.Server.Scopes;
 namespace Mandate.Server.Ciba;
 
 /// <summary>
-/// The checks of a backchannel authentication request after client authentication (CIBA §7.2), in order:
-/// <list type="number">
-/// <item>the client may use CIBA and is registered for poll or ping (<c>unauthorized_client</c>);</item>
-/// <item>a request object when the client registered a signing alg; when <c>request</c> is sent, no authentication
-/// parameter outside it (<c>invalid_request</c>, CIBA §7.1.1);</item>
-/// <item><c>scope</c>: present, registered, allowed (<c>invalid_request</c>/<c>invalid_scope</c>);</item>
-/// <item>exactly one hint, resolved to an enabled user (<c>invalid_request</c>, <c>unknown_user_id</c>);</item>
-/// <item><c>binding_message</c>, <c>user_code</c>, <c>requested_expiry</c>, <c>client_notification_token</c>,
-/// <c>authorization_details</c>.</item>
-/// </list>
-/// Unrecognized parameters are ignored (CIBA §7.2).
+/// The checks of a backchannel authentication request after client authentication (CIBA §7.2), top to bottom in
+/// <see cref="ValidateAsync"/>, each named by its id in the conformance table of <c>docs/security.md</c>; the first
+/// that fails is the answer. Unrecognized parameters are ignored (CIBA §7.2, BC-27). Nothing here writes: the caller
+/// records the outcome (<see cref="BackchannelRequestRecorder"/>).
 /// </summary>
 internal sealed class BackchannelRequestValidator(
     RequestObjectValidator requestObjects,
@@ -30,77 +23,122 @@ internal sealed class BackchannelRequestValidator(
     /// <param name="form">Form fields, each present at most once.</param>
     /// <param name="limits">Server policy.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<Result<ValidatedBackchannelRequest>> ValidateAsync(
+    public async Task<BackchannelValidation> ValidateAsync(
         RegisteredClient client, IReadOnlyDictionary<string, string> form, BackchannelLimits limits, CancellationToken cancellationToken)
     {
+        // A refusal records the request object's use, once it passed validation (RO-13).
+        JwtUse? requestObject = null;
+        BackchannelValidation Refused(OAuthError error) => new() { Error = error, RequestObject = requestObject };
+
+        // BC-06: the client is registered for the CIBA grant, in the poll or ping mode.
         if (!client.AllowsCiba)
         {
-            return OAuthError.UnauthorizedClient("The client is not allowed to use CIBA.");
+            return Refused(OAuthError.UnauthorizedClient("The client is not allowed to use CIBA."));
         }
 
         if (client.Ciba.DeliveryMode is not ("poll" or "ping"))
         {
-            return OAuthError.UnauthorizedClient("The client is not registered for the poll or ping delivery mode.");
+            return Refused(OAuthError.UnauthorizedClient("The client is not registered for the poll or ping delivery mode."));
         }
 
-        var parameters = await ReadParametersAsync(client, form, limits, cancellationToken);
+        // RO-01 … RO-29: the parameters come from the signed request object when one is sent (required when the
+        // client registered a signing alg), and then from nowhere else.
+        Result<BackchannelParameters> parameters;
+        if (form.ContainsKey("request_uri"))
+        {
+            return Refused(OAuthError.InvalidRequest("request_uri is not supported."));
+        }
+
+        if (form.TryGetValue("request", out var jws))
+        {
+            if (BackchannelParameters.Names.FirstOrDefault(form.ContainsKey) is { } outside)
+            {
+                return Refused(OAuthError.InvalidRequest("The parameter '" + outside + "' must be inside the request object, not beside it."));
+            }
+
+            var validated = await requestObjects.ValidateAsync(jws, client, limits.RequestObjects);
+            if (validated.Failed)
+            {
+                return Refused(validated.Error);
+            }
+
+            requestObject = validated.Value.Use;
+            parameters = BackchannelParameters.FromClaims(validated.Value.Claims);
+        }
+        else if (client.Ciba.RequestSigningAlg is not null)
+        {
+            return Refused(OAuthError.InvalidRequest("This client must send a signed request object (request parameter)."));
+        }
+        else
+        {
+            parameters = BackchannelParameters.FromForm(form);
+        }
+
         if (parameters.Failed)
         {
-            return parameters.Error;
+            return Refused(parameters.Error);
         }
 
         var p = parameters.Value;
+
+        // BC-07, BC-09, BC-10: scope present, registered and allowed for the client; BC-08: openid when required.
         var grant = ScopePolicy.Evaluate(p.Scope, client.AllowedScopes, scopes.Find, clientCredentials: false);
         if (grant.Failed)
         {
-            return grant.Error;
+            return Refused(grant.Error);
         }
 
         if (limits.RequireOpenId && !grant.Value.Scopes.Contains("openid"))
         {
-            return OAuthError.InvalidScope("CIBA requests must contain the openid scope.");
+            return Refused(OAuthError.InvalidScope("CIBA requests must contain the openid scope."));
         }
 
+        // BC-11 … BC-18: exactly one hint, naming an enabled user.
         var subject = await ResolveUserAsync(client, p, cancellationToken);
         if (subject.Failed)
         {
-            return subject.Error;
+            return Refused(subject.Error);
         }
 
+        // BC-21, BC-22: the binding message can be shown as sent.
         if (p.BindingMessage is not null && BindingMessageValidator.Validate(p.BindingMessage) is { } bindingError)
         {
-            return bindingError;
+            return Refused(bindingError);
         }
 
+        // BC-23, BC-24: the user code, when the client and the user use one.
         if (await CheckUserCodeAsync(client, subject.Value, p.UserCode, cancellationToken) is { } userCodeError)
         {
-            return userCodeError;
+            return Refused(userCodeError);
         }
 
+        // BC-25, BC-26: requested_expiry, a positive integer, capped by the server.
         var expiresIn = ReadExpiry(p.RequestedExpiry, limits);
         if (expiresIn.Failed)
         {
-            return expiresIn.Error;
+            return Refused(expiresIn.Error);
         }
 
+        // BC-19, BC-20: a ping client's client_notification_token.
         if (client.Ciba.DeliveryMode == "ping" && CheckNotificationToken(p.ClientNotificationToken) is { } tokenError)
         {
-            return tokenError;
+            return Refused(tokenError);
         }
 
+        // RFC 9396: authorization_details of registered types, each valid for its type (docs/security.md).
         string? details = null;
         if (p.AuthorizationDetails is not null)
         {
             var checkedDetails = authorizationDetails.Validate(p.AuthorizationDetails);
             if (checkedDetails.Failed)
             {
-                return checkedDetails.Error;
+                return Refused(checkedDetails.Error);
             }
 
             details = checkedDetails.Value;
         }
 
-        return new ValidatedBackchannelRequest
+        var request = new ValidatedBackchannelRequest
         {
             Client = client,
             Subject = subject.Value,
@@ -112,30 +150,7 @@ internal sealed class BackchannelRequestValidator(
             DeliveryMode = client.Ciba.DeliveryMode,
             ClientNotificationToken = client.Ciba.DeliveryMode == "ping" ? p.ClientNotificationToken : null,
         };
-    }
-
-    private async Task<Result<BackchannelParameters>> ReadParametersAsync(
-        RegisteredClient client, IReadOnlyDictionary<string, string> form, BackchannelLimits limits, CancellationToken cancellationToken)
-    {
-        if (form.ContainsKey("request_uri"))
-        {
-            return OAuthError.InvalidRequest("request_uri is not supported.");
-        }
-
-        if (!form.TryGetValue("request", out var requestObject))
-        {
-            return client.Ciba.RequestSigningAlg is not null
-                ? OAuthError.InvalidRequest("This client must send a signed request object (request parameter).")
-                : BackchannelParameters.FromForm(form);
-        }
-
-        if (BackchannelParameters.Names.FirstOrDefault(form.ContainsKey) is { } outside)
-        {
-            return OAuthError.InvalidRequest("The parameter '" + outside + "' must be inside the request object, not beside it.");
-        }
-
-        var claims = await requestObjects.ValidateAsync(requestObject, client, limits.RequestObjects, cancellationToken);
-        return claims.Failed ? claims.Error : BackchannelParameters.FromClaims(claims.Value);
+        return new BackchannelValidation { Request = request, RequestObject = requestObject };
     }
 
     private async Task<Result<string>> ResolveUserAsync(RegisteredClient client, BackchannelParameters p, CancellationToken cancellationToken)

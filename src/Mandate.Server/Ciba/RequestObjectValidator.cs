@@ -16,7 +16,9 @@ namespace Mandate.Server.Ciba;
 /// <c>nbf</c> reached); then what the library cannot express: <c>iat</c> present and not in the future, <c>nbf</c> a
 /// numeric date when present (and required under <see cref="RequestObjectPolicy.RequireJtiAndNbf"/>); lifetime
 /// (<c>exp - nbf</c>, or <c>exp - iat</c> without <c>nbf</c>) ≤ the maximum; <c>jti</c>, when present (required under
-/// the strict policy), a string of 1–256 characters; no nested <c>request</c> or <c>request_uri</c>; not seen before.
+/// the strict policy), a string of 1–256 characters; no nested <c>request</c> or <c>request_uri</c>. It reads no
+/// database: whether the object was seen before is decided when its <see cref="ValidatedRequestObject.Use"/> is
+/// recorded, in the transaction that stores the request (<see cref="BackchannelRequestRecorder"/>).
 /// </summary>
 /// <remarks>
 /// Two deliberate deviations from CIBA Core §7.1.1, which says <c>jti</c> and <c>nbf</c> are REQUIRED, unless the policy
@@ -27,7 +29,7 @@ namespace Mandate.Server.Ciba;
 /// (<c>(r, n - s)</c> verifies too) and base64url leaves spare bits in the last character, so one signed object has
 /// several valid spellings; its signing input has one.
 /// </remarks>
-internal sealed class RequestObjectValidator(JwtValidation validation, IJwtReplayCache replay)
+internal sealed class RequestObjectValidator(JwtValidation validation)
 {
     /// <summary>The answer to a request object used before: the same <c>jti</c>, or without one the same signed content (CIBA §7.1.1).</summary>
     public static OAuthError Replayed => Invalid("Request object: it has already been used (its jti, or without a jti its signed content).");
@@ -41,8 +43,8 @@ internal sealed class RequestObjectValidator(JwtValidation validation, IJwtRepla
     /// <summary>Algorithms accepted for request objects (FAPI-CIBA §7.10), advertised in discovery.</summary>
     public static readonly IReadOnlyList<string> SupportedAlgorithms = ["ES256", "PS256"];
 
-    /// <summary>Validates and returns the payload.</summary>
-    public async Task<Result<JsonElement>> ValidateAsync(string requestObject, RegisteredClient client, RequestObjectPolicy policy, CancellationToken cancellationToken)
+    /// <summary>Validates and returns the payload with the use to record.</summary>
+    public async Task<Result<ValidatedRequestObject>> ValidateAsync(string requestObject, RegisteredClient client, RequestObjectPolicy policy)
     {
         IReadOnlyCollection<string> algorithms = client.Ciba.RequestSigningAlg is { } registered
             ? SupportedAlgorithms.Where(a => a == registered).ToList()
@@ -97,15 +99,10 @@ internal sealed class RequestObjectValidator(JwtValidation validation, IJwtRepla
             return Invalid("Request object: it may not contain request or request_uri.");
         }
 
-        var reserved = jwtId is not null
-            ? await replay.TryReserveAsync(JtiPurpose, client.ClientId, jwtId, exp + skew, cancellationToken)
-            : await replay.TryReserveAsync(DigestPurpose, client.ClientId, SigningInputDigest(requestObject), exp + skew, cancellationToken);
-        if (!reserved)
-        {
-            return Replayed;
-        }
-
-        return claims;
+        var use = jwtId is not null
+            ? new JwtUse(JtiPurpose, client.ClientId, jwtId, exp + skew)
+            : new JwtUse(DigestPurpose, client.ClientId, SigningInputDigest(requestObject), exp + skew);
+        return new ValidatedRequestObject(claims, use);
     }
 
     /// <summary>

@@ -10,6 +10,14 @@ namespace Mandate.Server.Data;
 /// </summary>
 internal abstract class MandateDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Begins an explicit transaction for a unit of work that writes several rows: <c>SaveChanges</c> inside it
+    /// writes, <see cref="WriteTransaction.CommitAsync"/> makes it all durable at once, disposing without committing
+    /// rolls it all back.
+    /// </summary>
+    public virtual Task<WriteTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
+        WriteTransaction.BeginAsync(this, gate: null, cancellationToken);
+
     /// <summary>Users.</summary>
     public DbSet<UserAccount> Users => Set<UserAccount>();
 

@@ -52,6 +52,11 @@ internal sealed class SqliteMandateDbContext(DbContextOptions<SqliteMandateDbCon
     }
 
     /// <inheritdoc />
+    /// <remarks>Waits its turn at the write gate first; the transaction holds it until it ends.</remarks>
+    public override Task<WriteTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
+        WriteTransaction.BeginAsync(this, WriteGate(), cancellationToken);
+
+    /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants as UTC ticks: SQLite has no date type, and can compare and order integers.

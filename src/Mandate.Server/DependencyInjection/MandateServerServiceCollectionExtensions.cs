@@ -153,6 +153,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<BackchannelRequestValidator>();
         services.TryAddSingleton<AuthorizationDetailsValidator>();
         services.TryAddScoped<BackchannelRequestStore>();
+        services.TryAddScoped<BackchannelRequestRecorder>();
         services.TryAddScoped<ClientAuthenticator>();
         services.TryAddScoped<ClientRequestReader>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();

@@ -1,7 +1,7 @@
 namespace ShoeStore.Api.Storage;
 
 /// <summary>A placed order: what was bought, for whom, by which agent, under which approval.</summary>
-internal sealed class Order
+internal sealed class Order : PricedPurchase
 {
     public required string Id { get; init; }
 
@@ -12,26 +12,6 @@ internal sealed class Order
 
     /// <summary>The agent that placed the order (<c>act.sub</c>, else <c>client_id</c>).</summary>
     public required string AgentClientId { get; init; }
-
-    public required string ProductId { get; init; }
-
-    public decimal Size { get; init; }
-
-    public int Quantity { get; init; }
-
-    public required string Currency { get; init; }
-
-    public decimal UnitPrice { get; init; }
-
-    public decimal Discount { get; init; }
-
-    public decimal Subtotal { get; init; }
-
-    public decimal Shipping { get; init; }
-
-    public decimal Tax { get; init; }
-
-    public decimal Total { get; init; }
 
     public string? QuoteId { get; init; }
 

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Mandate.Server.Ciba;
+using Mandate.Server.Data;
 using Mandate.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Endpoints;
 
@@ -131,6 +135,31 @@ public abstract class RequestObjectTests(ServerFixture fixture)
         {
             await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
         }
+    }
+
+    [DatabaseFact]
+    public async Task RO_13_SameRequestObjectSentEightTimesAtOnce_WritesOneRequestOneUseAndEightAuditRows()
+    {
+        // The unit of work of bc-authorize: the use, the request and the audit row commit together or not at all.
+        var claims = Claims();
+        var message = "Replay check " + Guid.NewGuid().ToString("N")[..8];
+        claims["binding_message"] = message;
+        var request = Jwt.SignEs256(Agent.Key, Agent.Kid, claims);
+        var audited = await CountAsync(db => db.AuditEntries.CountAsync(a => a.Event == "ciba.request" && a.ClientId == Agent.ClientId));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Send(request)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(1, await CountAsync(db => db.BackchannelRequests.CountAsync(r => r.BindingMessage == message)));
+        var key = DatabaseJwtReplayCache.Key(RequestObjectValidator.JtiPurpose, Agent.ClientId, (string)claims["jti"]);
+        Assert.Equal(1, await CountAsync(db => db.UsedJwtIds.CountAsync(j => j.Id == key)));
+        Assert.Equal(audited + 8, await CountAsync(db => db.AuditEntries.CountAsync(a => a.Event == "ciba.request" && a.ClientId == Agent.ClientId)));
+    }
+
+    private async Task<int> CountAsync(Func<MandateDbContext, Task<int>> count)
+    {
+        using var scope = _server.Services.CreateScope();
+        return await count(scope.ServiceProvider.GetRequiredService<MandateDbContext>());
     }
 
     [DatabaseFact]

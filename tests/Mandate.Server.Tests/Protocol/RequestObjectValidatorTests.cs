@@ -37,11 +37,18 @@ public sealed class RequestObjectValidatorTests
 
     private RequestObjectPolicy Strict => _policy with { RequireJtiAndNbf = true };
 
-    private Task<Mandate.Server.Protocol.Result<JsonElement>> Validate(Dictionary<string, object> claims, IJwtReplayCache? cache = null, RequestObjectPolicy? policy = null) =>
-        ValidateJws(Jwt.SignEs256(_client.Key, _client.Kid, claims), cache, policy);
+    private Task<Mandate.Server.Protocol.Result<ValidatedRequestObject>> Validate(Dictionary<string, object> claims, RequestObjectPolicy? policy = null) =>
+        ValidateJws(Jwt.SignEs256(_client.Key, _client.Kid, claims), policy);
 
-    private Task<Mandate.Server.Protocol.Result<JsonElement>> ValidateJws(string jws, IJwtReplayCache? cache = null, RequestObjectPolicy? policy = null) =>
-        new RequestObjectValidator(Validation, cache ?? new MemoryReplayCache()).ValidateAsync(jws, Client, policy ?? _policy, CancellationToken.None);
+    private Task<Mandate.Server.Protocol.Result<ValidatedRequestObject>> ValidateJws(string jws, RequestObjectPolicy? policy = null) =>
+        new RequestObjectValidator(Validation).ValidateAsync(jws, Client, policy ?? _policy);
+
+    private async Task<JwtUse> UseOf(string jws)
+    {
+        var validated = await ValidateJws(jws);
+        Assert.False(validated.Failed, validated.Error?.Description);
+        return validated.Value.Use;
+    }
 
     private Dictionary<string, object> Without(params string[] names)
     {
@@ -56,7 +63,7 @@ public sealed class RequestObjectValidatorTests
 
     [Fact]
     public async Task ValidRequestObject_ReturnsItsClaims() =>
-        Assert.Equal("openid", (await Validate(Claims())).Value.GetProperty("scope").GetString());
+        Assert.Equal("openid", (await Validate(Claims())).Value!.Claims.GetProperty("scope").GetString());
 
     [Fact]
     public async Task ExpWithinTheSkew_IsAcceptedAndJustBeyondIt_IsRejected()
@@ -78,12 +85,16 @@ public sealed class RequestObjectValidatorTests
     }
 
     [Fact]
-    public async Task SameJti_IsRejectedTheSecondTime()
+    public async Task WithJti_TheUseToRecordIsTheJtiUntilExpPlusSkew()
     {
-        var cache = new MemoryReplayCache();
+        // Two objects with one jti (the second differs in content) have one use: the database accepts it once (RO-13).
         var claims = Claims();
-        Assert.False((await Validate(claims, cache)).Failed);
-        Assert.Equal("invalid_request", (await Validate(claims, cache)).Error?.Code);
+        var first = await UseOf(Jwt.SignEs256(_client.Key, _client.Kid, claims));
+        claims["scope"] = "openid payment";
+        var second = await UseOf(Jwt.SignEs256(_client.Key, _client.Kid, claims));
+
+        Assert.Equal(new JwtUse(RequestObjectValidator.JtiPurpose, "agent", (string)claims["jti"], DateTimeOffset.FromUnixTimeSeconds((long)claims["exp"]) + TimeSpan.FromSeconds(60)), first);
+        Assert.Equal(first.Key, second.Key);
     }
 
     [Fact]
@@ -143,53 +154,38 @@ public sealed class RequestObjectValidatorTests
     }
 
     [Fact]
-    public async Task NoJti_SameRequestObjectTwice_IsRejectedTheSecondTime()
+    public async Task NoJti_TheUseToRecordIsTheDigestOfTheSignedContentUntilExpPlusSkew()
     {
-        var cache = new MemoryReplayCache();
-        var jws = Jwt.SignEs256(_client.Key, _client.Kid, Without("jti"));
-        Assert.False((await ValidateJws(jws, cache)).Failed);
-        var second = await ValidateJws(jws, cache);
-        Assert.Equal("invalid_request", second.Error?.Code);
-        Assert.Equal(RequestObjectValidator.Replayed.Description, second.Error?.Description);
-    }
-
-    [Fact]
-    public async Task NoJti_DigestOfTheSignedContentIsKeptUntilExpPlusSkew()
-    {
-        var cache = new MemoryReplayCache();
         var claims = Without("jti");
         var jws = Jwt.SignEs256(_client.Key, _client.Kid, claims);
-        Assert.False((await ValidateJws(jws, cache)).Failed);
 
-        var entry = Assert.Single(cache.Entries);
-        Assert.Equal(RequestObjectValidator.DigestPurpose, entry.Purpose);
-        Assert.Equal(RequestObjectValidator.SigningInputDigest(jws), entry.JwtId);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds((long)claims["exp"]) + TimeSpan.FromSeconds(60), entry.ExpiresAt);
+        var use = await UseOf(jws);
+        Assert.Equal(RequestObjectValidator.DigestPurpose, use.Purpose);
+        Assert.Equal(RequestObjectValidator.SigningInputDigest(jws), use.JwtId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds((long)claims["exp"]) + TimeSpan.FromSeconds(60), use.ExpiresAt);
+        Assert.Equal(use.Key, (await UseOf(jws)).Key);
     }
 
     [Fact]
-    public async Task NoJti_SameContentWithTheMirroredEcdsaSignature_IsStillAReplay()
+    public async Task NoJti_SameContentWithTheMirroredEcdsaSignature_HasTheSameUse()
     {
         // (r, n - s) is a second valid ES256 signature of the same content: a digest of the whole JWS would miss it.
-        var cache = new MemoryReplayCache();
         var jws = Jwt.SignEs256(_client.Key, _client.Kid, Without("jti"));
         var mirrored = MirrorSignature(jws);
         Assert.NotEqual(jws, mirrored);
-        Assert.False((await ValidateJws(mirrored, new MemoryReplayCache())).Failed);
 
-        Assert.False((await ValidateJws(jws, cache)).Failed);
-        Assert.Equal(RequestObjectValidator.Replayed.Description, (await ValidateJws(mirrored, cache)).Error?.Description);
+        Assert.Equal((await UseOf(jws)).Key, (await UseOf(mirrored)).Key);
     }
 
     [Fact]
-    public async Task NoJti_TwoObjectsWithDifferentContent_AreBothAccepted()
+    public async Task NoJti_TwoObjectsWithDifferentContent_HaveDifferentUses()
     {
-        var cache = new MemoryReplayCache();
         var first = Without("jti");
         var second = Without("jti");
         second["scope"] = "openid payment";
-        Assert.False((await Validate(first, cache)).Failed);
-        Assert.False((await Validate(second, cache)).Failed);
+        Assert.NotEqual(
+            (await UseOf(Jwt.SignEs256(_client.Key, _client.Kid, first))).Key,
+            (await UseOf(Jwt.SignEs256(_client.Key, _client.Kid, second))).Key);
     }
 
     private static string MirrorSignature(string jws)
@@ -201,23 +197,5 @@ public sealed class RequestObjectValidatorTests
         var mirrored = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
         var result = signature[..32].Concat(new byte[32 - mirrored.Length]).Concat(mirrored).ToArray();
         return jws[..(dot + 1)] + Base64UrlEncoder.Encode(result);
-    }
-
-    private sealed class MemoryReplayCache : IJwtReplayCache
-    {
-        private readonly HashSet<string> _seen = [];
-
-        public List<(string Purpose, string JwtId, DateTimeOffset ExpiresAt)> Entries { get; } = [];
-
-        public ValueTask<bool> TryUseAsync(string purpose, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-        {
-            var added = _seen.Add(purpose + "|" + clientId + "|" + jwtId);
-            if (added)
-            {
-                Entries.Add((purpose, jwtId, expiresAt));
-            }
-
-            return ValueTask.FromResult(added);
-        }
     }
 }

@@ -1,0 +1,17 @@
+namespace Mandate.Server.Ciba;
+
+/// <summary>
+/// A JWT that may be used once (a request object's <c>jti</c>, CIBA §7.1.1; without one, its signed content): what
+/// the bc-authorize unit of work records in the <c>UsedJwtIds</c> table, in the same transaction as the request or
+/// the refusal it belongs to. A second use of the same <see cref="Key"/> fails on the table's primary key.
+/// </summary>
+/// <param name="Purpose">What kind of id it is (<see cref="RequestObjectValidator.JtiPurpose"/> or
+/// <see cref="RequestObjectValidator.DigestPurpose"/>).</param>
+/// <param name="ClientId">The client that sent it.</param>
+/// <param name="JwtId">The <c>jti</c>, or the digest of the signed content.</param>
+/// <param name="ExpiresAt">When the record may be removed: the JWT's <c>exp</c> plus the allowed clock skew.</param>
+internal sealed record JwtUse(string Purpose, string ClientId, string JwtId, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The row key (<see cref="DatabaseJwtReplayCache.Key"/>): no id is stored as sent.</summary>
+    public string Key => DatabaseJwtReplayCache.Key(Purpose, ClientId, JwtId);
+}
