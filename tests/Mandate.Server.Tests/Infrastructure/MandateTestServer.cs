@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mandate.Server.Demo;
 using Mandate.Server.Seeding;
 using Microsoft.AspNetCore.Builder;
@@ -6,10 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.Infrastructure;
 

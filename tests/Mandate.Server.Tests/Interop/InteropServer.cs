@@ -1,13 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using Mandate.Server.Demo;
 using Mandate.Server.Seeding;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
