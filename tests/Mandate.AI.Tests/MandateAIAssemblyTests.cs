@@ -1,5 +1,3 @@
-using Mandate.AI.Authorization;
-
 namespace Mandate.AI.Tests;
 
 /// <summary>Mandate.AI runs in any .NET host: docs/client.md lists Microsoft.Extensions.* as its only framework dependency.</summary>

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Mandate.Client.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Client.Authentication;
 

@@ -1,6 +1,3 @@
-using Mandate.Client.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace Mandate.Client.Authentication;
 
 /// <summary>Reads <see cref="MandateClientOptions.SigningJwk"/> once and hands the key to the signers.</summary>

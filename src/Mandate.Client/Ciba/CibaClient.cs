@@ -1,12 +1,9 @@
 using Mandate.Client.Authentication;
 using Mandate.Client.Ciba.Ping;
-using Mandate.Client.Configuration;
 using Mandate.Client.Discovery;
 using Mandate.Client.Http;
 using Mandate.Client.Logging;
-using Mandate.Client.Tokens;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Client.Ciba;
 

@@ -1,5 +1,3 @@
-using Mandate.Client.Tokens;
-
 namespace Mandate.Client.Ciba;
 
 /// <summary>Gets tokens on behalf of a person who approves on their own device (OpenID Connect CIBA Core 1.0).</summary>

@@ -1,10 +1,7 @@
-using Mandate.Client.Configuration;
 using Mandate.Client.Discovery;
 using Mandate.Client.Http;
 using Mandate.Client.Logging;
-using Mandate.Client.Tokens;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Client.ClientCredentials;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Mandate.Client.Tokens;
 
 namespace Mandate.Client.ClientCredentials;
 

@@ -1,5 +1,3 @@
-using Mandate.Client.Tokens;
-
 namespace Mandate.Client.ClientCredentials;
 
 /// <summary>Gets access tokens for the agent itself with the Client Credentials grant (RFC 6749 §4.4).</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using Mandate.Client.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Client.Configuration;
 

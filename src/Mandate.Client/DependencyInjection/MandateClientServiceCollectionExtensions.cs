@@ -3,13 +3,11 @@ using Mandate.Client.Authentication;
 using Mandate.Client.Ciba;
 using Mandate.Client.Ciba.Ping;
 using Mandate.Client.ClientCredentials;
-using Mandate.Client.Configuration;
 using Mandate.Client.Discovery;
 using Mandate.Client.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

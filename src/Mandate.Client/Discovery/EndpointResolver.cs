@@ -1,6 +1,4 @@
-using Mandate.Client.Configuration;
 using Mandate.Client.Http;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Client.Discovery;
 

@@ -2,12 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Mandate.Client.Authentication;
 using Mandate.Client.Ciba;
-using Mandate.Client.Configuration;
 using Mandate.Client.Discovery;
 using Mandate.Client.Logging;
-using Mandate.Client.Tokens;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Mandate.Client.Http;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Mandate.Client.Ciba;
 using Mandate.Client.Discovery;
-using Mandate.Client.Tokens;
 
 namespace Mandate.Client.Http;
 

@@ -1,8 +1,10 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Mandate.Server.Configuration;
 using Mandate.Server.Seeding;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Demo;
 
@@ -14,6 +16,9 @@ namespace Mandate.Server.Demo;
 /// </summary>
 internal static class DemoSeed
 {
+    /// <summary>JSON options for the agent's JWKs: null members are left out.</summary>
+    private static readonly JsonSerializerOptions JwkJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     /// <summary>Subject id of <c>end.user</c>.</summary>
     public const string EndUserSubject = "7c1e9a52-3f4b-4d8e-9a61-2b5c8d0e4f17";
 
@@ -44,14 +49,11 @@ internal static class DemoSeed
     public static (SeedDocument Seed, string PrivateJwk, string ClientSecret, string EndUserPassword) Create()
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var p = ecdsa.ExportParameters(includePrivateParameters: true);
-        var kid = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
-        var publicJwk = new Dictionary<string, string>
-        {
-            ["kty"] = "EC", ["crv"] = "P-256", ["kid"] = kid, ["use"] = "sig", ["alg"] = "ES256",
-            ["x"] = Base64Url.EncodeToString(p.Q.X!), ["y"] = Base64Url.EncodeToString(p.Q.Y!),
-        };
-        var privateJwk = new Dictionary<string, string>(publicJwk) { ["d"] = Base64Url.EncodeToString(p.D!) };
+        // The key → JWK conversion is IdentityModel's JsonWebKeyConverter, as in Keys/ServerKeyRing.cs.
+        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(
+            new ECDsaSecurityKey(ecdsa) { KeyId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9)) });
+        jwk.Use = JsonWebKeyUseNames.Sig;
+        jwk.Alg = SecurityAlgorithms.EcdsaSha256;
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)); // 256 bits, as the server generates client secrets
         var password = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
 
@@ -70,7 +72,7 @@ internal static class DemoSeed
                     ClientId = AgentClientId,
                     DisplayName = "Shoe Store Assistant",
                     ClientSecret = secret,
-                    Jwks = JsonSerializer.SerializeToElement(new { keys = new[] { publicJwk } }),
+                    Jwks = JsonSerializer.SerializeToElement(new { keys = new[] { Members(jwk, withPrivateKey: false) } }, JwkJson),
                     GrantTypes = ["client_credentials", MandateEndpoints.CibaGrantType],
                     Scopes = ["openid", "profile", "email", "address", "prices", "payment"],
                     BackchannelTokenDeliveryMode = "poll",
@@ -78,8 +80,14 @@ internal static class DemoSeed
                 },
             ],
         };
-        return (seed, JsonSerializer.Serialize(privateJwk), secret, password);
+        return (seed, JsonSerializer.Serialize(Members(jwk, withPrivateKey: true), JwkJson), secret, password);
     }
+
+    /// <summary>The EC JWK's members; <c>d</c> (null, so left out) unless the private key is wanted.</summary>
+    private static object Members(JsonWebKey jwk, bool withPrivateKey) => new
+    {
+        kty = jwk.Kty, crv = jwk.Crv, x = jwk.X, y = jwk.Y, d = withPrivateKey ? jwk.D : null, kid = jwk.Kid, use = jwk.Use, alg = jwk.Alg,
+    };
 
     private static JsonElement Address(string street) => JsonSerializer.SerializeToElement(new Dictionary<string, string>
     {

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Mandate.AI.Authorization;
-using Mandate.AI.Policies;
-using Mandate.AI.Tests.Fakes;
-using Mandate.AI.Tokens;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.AI.Tests.Authorization;

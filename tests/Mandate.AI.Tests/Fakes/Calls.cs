@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Mandate.AI.Policies;
 using Microsoft.Extensions.AI;
 
 namespace Mandate.AI.Tests.Fakes;

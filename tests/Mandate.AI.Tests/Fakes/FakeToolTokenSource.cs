@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Mandate.AI.Tokens;
 
 namespace Mandate.AI.Tests.Fakes;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Mandate.AI.Authorization;
 
 namespace Mandate.AI.Tests.Fakes;
 

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using Mandate.AI.Authorization;
 using Mandate.AI.Functions;
-using Mandate.AI.Policies;
-using Mandate.AI.Tests.Fakes;
-using Mandate.AI.Tokens;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Mandate.AI.MandateClient;
-using Mandate.AI.Tests.Fakes;
-using Mandate.AI.Tokens;
 using Mandate.Client.Ciba;
 using Mandate.Client.Configuration;
 using Mandate.Client.Tokens;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Mandate.AI.Policies;
-using Mandate.AI.Tests.Fakes;
 
 namespace Mandate.AI.Tests.Policies;
 

@@ -1,5 +1,3 @@
-using Mandate.AI.Policies;
-using Mandate.AI.Tests.Fakes;
 using Microsoft.Extensions.AI;
 
 namespace Mandate.AI.Tests.Policies;

@@ -1,4 +1,3 @@
-using Mandate.AI.Policies;
 using Microsoft.Extensions.Configuration;
 
 namespace Mandate.AI.Tests.Policies;

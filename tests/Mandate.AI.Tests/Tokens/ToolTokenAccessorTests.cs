@@ -1,5 +1,3 @@
-using Mandate.AI.Tokens;
-
 namespace Mandate.AI.Tests.Tokens;
 
 public sealed class ToolTokenAccessorTests

@@ -1,5 +1,4 @@
 using System.Net;
-using Mandate.AI.Tokens;
 
 namespace Mandate.AI.Tests.Tokens;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Mandate.Server.Data;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

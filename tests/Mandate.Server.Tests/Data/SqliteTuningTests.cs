@@ -1,8 +1,6 @@
 using Mandate.Server.Data;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Data;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Mandate.Server.Device;
 
 namespace Mandate.Server.Tests.Device;

@@ -1,18 +1,10 @@
-using System.Net;
-using System.Text.Json;
-using Mandate.Server.Demo;
-using Mandate.Server.Seeding;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.Device;
 
@@ -59,47 +51,18 @@ public sealed class DevicePageServer : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("mandate-device-").FullName;
         var document = seed.Build();
         document.Clients.Single(c => c.ClientId == seed.Agent.ClientId).DisplayName = "Shoe Store Assistant";
-        var seedFile = Path.Combine(dataDirectory, "seed.json");
-        await File.WriteAllTextAsync(seedFile, JsonSerializer.Serialize(document, SeedDocument.JsonOptions));
+        var seedFile = await TestServerHost.WriteSeedAsync(dataDirectory, document);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var config = new Dictionary<string, string?> { ["Mandate:SignInAttemptsPerMinute"] = "1000" };
+        var builder = TestServerHost.CreateBuilder(MandateTestServer.Issuer, dataDirectory, seedFile, config.Concat(settings ?? []));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var config = new Dictionary<string, string?>
-        {
-            ["Mandate:Issuer"] = MandateTestServer.Issuer,
-            ["Mandate:DataDirectory"] = dataDirectory,
-            ["Mandate:SeedFile"] = seedFile,
-            ["Mandate:SignInAttemptsPerMinute"] = "1000",
-        };
-        foreach (var (k, v) in settings ?? [])
-        {
-            config[k] = v;
-        }
-
-        builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddSingleton<TimeProvider>(time);
         // An open event stream ends only when the browser goes away; do not wait long for it on stop.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.Services.AddMandateServer();
-        builder.Services.AddShoeStoreDemo();
-        var app = builder.Build();
         var streams = new StreamInterrupter();
-        app.Use(streams.InvokeAsync);
-        try
-        {
-            await app.InitializeMandateServerAsync();
-            app.MapMandateServer();
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDirectory, recursive: true);
-            throw;
-        }
+        var app = await TestServerHost.StartAsync(builder, dataDirectory, a => a.Use(streams.InvokeAsync));
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DevicePageServer(app, streams, address, dataDirectory, seed, time);
@@ -146,10 +109,7 @@ public sealed class DevicePageServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, recursive: true);
+        await TestServerHost.StopAsync(_app, DataDirectory);
     }
 
     /// <summary>Middleware that can cut the device event streams (as a dropped network connection would).</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

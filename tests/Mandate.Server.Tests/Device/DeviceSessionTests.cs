@@ -1,11 +1,7 @@
-using System.Net;
 using Mandate.Server.Data;
 using Mandate.Server.Device;
 using Mandate.Server.Seeding;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.Device;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Mandate.Server.Device;
-using Mandate.Server.Tests.Infrastructure;
 
 namespace Mandate.Server.Tests.Device;
 

@@ -1,5 +1,4 @@
 using Mandate.Server.Device;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.Device;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using Mandate.Server.Data;
 using Mandate.Server.Device;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.Device;
 

@@ -1,7 +1,5 @@
 using Mandate.Server.Data;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Endpoints;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Mandate.Server.Tests.Infrastructure;
-
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>Checklist 4.4 (CT-01 … CT-20): POST /access_token with the CIBA grant.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using Mandate.Server.Tests.Infrastructure;
 
 namespace Mandate.Server.Tests.Endpoints;
 

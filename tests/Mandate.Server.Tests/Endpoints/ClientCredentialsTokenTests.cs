@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Mandate.Server.Seeding;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Endpoints;
 

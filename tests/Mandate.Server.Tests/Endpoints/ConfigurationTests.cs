@@ -1,4 +1,3 @@
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Mandate.Server.Tests.Endpoints;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Mandate.Server.Tests.Infrastructure;
-
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>Checklist 4.7 (DS-01 … DS-04): discovery and JWKS.</summary>

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Mandate.Server.Tests.Infrastructure;
 
 namespace Mandate.Server.Tests.Endpoints;
 

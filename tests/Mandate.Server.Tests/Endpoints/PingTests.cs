@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Mandate.Server.Tests.Infrastructure;
-
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>Checklist 4.5 (PG-01 … PG-06): ping callbacks to a real loopback endpoint.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using Mandate.Server.Ciba;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Endpoints;
 

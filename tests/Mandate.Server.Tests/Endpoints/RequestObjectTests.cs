@@ -1,11 +1,8 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Mandate.Server.Ciba;
 using Mandate.Server.Data;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Endpoints;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Mandate.Server.Tests.Infrastructure;
 
 namespace Mandate.Server.Tests.Endpoints;
 

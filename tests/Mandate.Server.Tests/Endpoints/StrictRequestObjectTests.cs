@@ -1,6 +1,3 @@
-using System.Net;
-using Mandate.Server.Tests.Infrastructure;
-
 namespace Mandate.Server.Tests.Endpoints;
 
 /// <summary>

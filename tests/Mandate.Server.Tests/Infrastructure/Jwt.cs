@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Tests.Infrastructure;

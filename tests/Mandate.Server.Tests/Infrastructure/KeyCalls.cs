@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Mandate.Server.Tests.Infrastructure;
 
 /// <summary>What the key-rotation tests look at: the key set a server publishes and the key a token names.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using Mandate.Server.Seeding;
 
 namespace Mandate.Server.Tests.Infrastructure;

@@ -1,15 +1,7 @@
-using System.Text.Json;
-using Mandate.Server.Demo;
-using Mandate.Server.Seeding;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.Infrastructure;
 
@@ -48,51 +40,22 @@ public sealed class MandateTestServer : IAsyncDisposable
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("mandate-test-").FullName;
-        var seedFile = Path.Combine(dataDirectory, "seed.json");
-        await File.WriteAllTextAsync(seedFile, JsonSerializer.Serialize(seed.Build(), SeedDocument.JsonOptions));
+        var seedFile = await TestServerHost.WriteSeedAsync(dataDirectory, seed.Build());
         time ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var logs = new TestLogSink();
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         var config = new Dictionary<string, string?>
         {
-            ["Mandate:Issuer"] = Issuer,
-            ["Mandate:DataDirectory"] = dataDirectory,
-            ["Mandate:SeedFile"] = seedFile,
             ["Mandate:SignInAttemptsPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
         };
-        foreach (var (k, v) in settings ?? [])
-        {
-            config[k] = v;
-        }
-
-        builder.Configuration.AddInMemoryCollection(config);
+        var builder = TestServerHost.CreateBuilder(Issuer, dataDirectory, seedFile, config.Concat(settings ?? []));
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddMandateServer();
-        builder.Services.AddShoeStoreDemo();
-        var app = builder.Build();
-        try
-        {
-            await app.InitializeMandateServerAsync();
-            app.MapMandateServer();
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (owns)
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-
-            throw;
-        }
+        var app = await TestServerHost.StartAsync(builder, owns ? dataDirectory : null);
 
         return new MandateTestServer(app, dataDirectory, time, logs) { _ownsDirectory = owns };
     }
@@ -104,12 +67,6 @@ public sealed class MandateTestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_ownsDirectory)
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
+        await TestServerHost.StopAsync(_app, _ownsDirectory ? DataDirectory : null);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Mandate.Server.Tests.Infrastructure;
 
 /// <summary>Calls made while the database is away: the server answers 503 with <c>Retry-After: 1</c>, and the caller retries.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Mandate.Server.Demo;
 using Mandate.Server.Seeding;
 using Microsoft.IdentityModel.Tokens;

@@ -1,14 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
-using Mandate.Server.Demo;
-using Mandate.Server.Seeding;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Mandate.Server.Tests.Interop;
@@ -38,36 +30,18 @@ public sealed class InteropServer : IAsyncDisposable
         var port = FreePort();
         var baseUrl = "http://127.0.0.1:" + port;
         var directory = Directory.CreateTempSubdirectory("mandate-interop-").FullName;
-        var seedFile = Path.Combine(directory, "seed.json");
-        await File.WriteAllTextAsync(seedFile, JsonSerializer.Serialize(seed.Build(), SeedDocument.JsonOptions));
+        var seedFile = await TestServerHost.WriteSeedAsync(directory, seed.Build());
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var settings = new Dictionary<string, string?> { ["Mandate:CibaIntervalSeconds"] = "1" };
+        var builder = TestServerHost.CreateBuilder(baseUrl + "/am/oauth2/realms/root/realms/alpha", directory, seedFile, settings);
         builder.WebHost.UseUrls(baseUrl);
         var logs = new TestLogSink();
         builder.Logging.ClearProviders().AddProvider(logs);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Mandate:Issuer"] = baseUrl + "/am/oauth2/realms/root/realms/alpha",
-            ["Mandate:DataDirectory"] = directory,
-            ["Mandate:SeedFile"] = seedFile,
-            ["Mandate:CibaIntervalSeconds"] = "1",
-        });
-        builder.Services.AddMandateServer();
-        builder.Services.AddShoeStoreDemo();
-        var app = builder.Build();
-        await app.InitializeMandateServerAsync();
-        app.MapMandateServer();
-        await app.StartAsync();
+        var app = await TestServerHost.StartAsync(builder, directory);
         return new InteropServer(app, baseUrl, directory) { Logs = logs };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => new(TestServerHost.StopAsync(_app, DataDirectory));
 
     private static int FreePort()
     {

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Tests.Interop;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Mandate.Server.Tests.Infrastructure;
 
 namespace Mandate.Server.Tests.Interop;
 

@@ -1,7 +1,5 @@
 using Mandate.Server.Keys;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Keys;
 

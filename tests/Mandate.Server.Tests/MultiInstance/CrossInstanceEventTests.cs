@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using Mandate.Server.Ciba;
 using Mandate.Server.Device;
 using Mandate.Server.Ping;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Mandate.Server.Tests.MultiInstance;

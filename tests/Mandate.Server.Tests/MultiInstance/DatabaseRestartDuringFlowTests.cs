@@ -1,11 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Threading.Channels;
 using Mandate.Server.Device;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.MultiInstance;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using Mandate.Server.Tests.Infrastructure;
 
 namespace Mandate.Server.Tests.MultiInstance;
 

@@ -1,7 +1,4 @@
 using Mandate.Server.Keys;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.MultiInstance;
 

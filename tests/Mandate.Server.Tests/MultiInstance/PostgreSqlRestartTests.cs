@@ -1,7 +1,3 @@
-using System.Net;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Mandate.Server.Tests.MultiInstance;
 
 /// <summary>

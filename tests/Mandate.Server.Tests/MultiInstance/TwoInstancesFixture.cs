@@ -1,6 +1,3 @@
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Mandate.Server.Tests.MultiInstance;
 
 /// <summary>

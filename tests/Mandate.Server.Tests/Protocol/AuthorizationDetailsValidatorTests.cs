@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mandate.Server.AuthorizationDetails;
 using Mandate.Server.Ciba;
 using Mandate.Server.Demo;

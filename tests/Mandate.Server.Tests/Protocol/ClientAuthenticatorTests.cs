@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Mandate.Server.Authentication;
 using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
-using Mandate.Server.Tests.Infrastructure;
 using Mandate.Server.Tokens;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Tests.Protocol;

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using Mandate.Server.Configuration;
-using Mandate.Server.Tests.Infrastructure;
 using Mandate.Server.Tokens;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Tests.Protocol;

@@ -1,4 +1,3 @@
-using System.Net;
 using Mandate.Server.Ping;
 
 namespace Mandate.Server.Tests.Protocol;

@@ -1,6 +1,5 @@
 using Mandate.Server.Ciba;
 using Mandate.Server.Data;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Server.Tests.Protocol;
 

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Mandate.Server.Configuration;
 using Mandate.Server.Data;
 using Mandate.Server.Protocol;
-using Mandate.Server.Tests.Infrastructure;
 using Mandate.Server.Tokens;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Tests.Protocol;

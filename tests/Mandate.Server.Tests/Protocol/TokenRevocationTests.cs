@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using Mandate.Server.Configuration;
 using Mandate.Server.Revocation;
 using Mandate.Server.Tokens;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Tests.Protocol;

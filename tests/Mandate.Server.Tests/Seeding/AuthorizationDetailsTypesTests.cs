@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Mandate.Server.AuthorizationDetails;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Mandate.Server.Tests.Seeding;

@@ -1,6 +1,4 @@
 using Mandate.Server.Demo;
-using Mandate.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
 

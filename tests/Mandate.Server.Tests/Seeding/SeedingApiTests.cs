@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Mandate.Server.Data;
 using Mandate.Server.Seeding;
-using Mandate.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
 

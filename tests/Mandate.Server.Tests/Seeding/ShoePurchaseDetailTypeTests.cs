@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mandate.Server.Demo;
 
 namespace Mandate.Server.Tests.Seeding;
