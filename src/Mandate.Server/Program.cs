@@ -7,7 +7,10 @@
 using Mandate.Server.Demo;
 
 string[]? keysCommand = args is ["keys", .. var rest] ? rest : null;
-var builder = WebApplication.CreateBuilder(keysCommand is null ? args : []);
+
+// Settings files are read once, at start: watching them for changes watches the whole working directory, where the
+// SQLite database under .mandate/ changes on every write (docs/deploy.md). The command line may turn it back on.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. keysCommand is null ? args : []]);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--seed"] = "Mandate:SeedFile" });
 
 // Defaults with the lowest precedence (appsettings, environment and command line override them). They live here

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Mandate.Server.Audit;
 using Mandate.Server.Configuration;
 using Mandate.Server.Data;
@@ -6,7 +5,6 @@ using Mandate.Server.Device;
 using Mandate.Server.Logging;
 using Mandate.Server.Ping;
 using Mandate.Server.Protocol;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,14 +12,14 @@ namespace Mandate.Server.Ciba;
 
 /// <summary>
 /// The response step of <c>/bc-authorize</c>. <see cref="AcknowledgeAsync"/> records, in one explicit transaction,
-/// the request object's use (CIBA §7.1.1), the request and its audit row; once that committed it notifies the
-/// person's device and returns the acknowledgement (CIBA §7.3). <see cref="RefuseAsync"/> records a refusal's audit
-/// row with the request object's use, so a refused request object cannot be sent again either. A request object seen
-/// before fails on the <c>UsedJwtIds</c> primary key, on one instance or several sharing the database, whatever the
-/// timing: nothing is read first, and nothing of the losing request is written.
+/// the request object's use (CIBA §7.1.1), the request and its audit row (<see cref="BackchannelWriteQueue"/>); once
+/// that committed it notifies the person's device and returns the acknowledgement (CIBA §7.3). <see cref="RefuseAsync"/>
+/// records a refusal's audit row with the request object's use, so a refused request object cannot be sent again
+/// either. A request object seen before is refused, on one instance or several sharing the database, whatever the
+/// timing, and nothing of the losing request is written but its refusal's audit row.
 /// </summary>
 internal sealed class BackchannelRequestRecorder(
-    MandateDbContext db,
+    BackchannelWriteQueue writes,
     AuditLog audit,
     PingDataProtector pingData,
     DeviceEventHub deviceEvents,
@@ -33,8 +31,7 @@ internal sealed class BackchannelRequestRecorder(
 
     /// <summary>Stores a valid request and notifies the device; <see cref="RequestObjectValidator.Replayed"/> when its
     /// request object was used before (that refusal is recorded instead).</summary>
-    public async Task<Result<BackchannelAcknowledgement>> AcknowledgeAsync(
-        ValidatedBackchannelRequest request, JwtUse? requestObject, CancellationToken cancellationToken)
+    public async Task<Result<BackchannelAcknowledgement>> AcknowledgeAsync(ValidatedBackchannelRequest request, JwtUse? requestObject)
     {
         var now = time.GetUtcNow();
         var authReqId = AuthReqId.Generate();
@@ -56,12 +53,11 @@ internal sealed class BackchannelRequestRecorder(
             IntervalSeconds = options.Value.CibaIntervalSeconds,
         };
         var entry = audit.Create(AuditEvent, record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success");
-        if (!await TryWriteAsync(requestObject, record, entry, cancellationToken))
+        if (await WriteAsync(requestObject, record, entry) is { } replayed)
         {
-            return await RefuseAsync(record.ClientId, RequestObjectValidator.Replayed, requestObject: null, cancellationToken);
+            return replayed;
         }
 
-        audit.Committed(entry);
         Log.CibaRequestCreated(logger, record.Id, record.ClientId, record.DeliveryMode);
         deviceEvents.Publish(record.Subject, new DeviceEvent("created", record.Id));
         return new BackchannelAcknowledgement(authReqId, (int)request.ExpiresIn.TotalSeconds, record.IntervalSeconds);
@@ -70,58 +66,31 @@ internal sealed class BackchannelRequestRecorder(
     /// <summary>Records a refusal (its audit row, and the request object's use when there is one) and returns the error
     /// to answer with: <paramref name="error"/>, or <see cref="RequestObjectValidator.Replayed"/> when the request object
     /// was used before.</summary>
-    public async Task<OAuthError> RefuseAsync(string clientId, OAuthError error, JwtUse? requestObject, CancellationToken cancellationToken)
+    public async Task<OAuthError> RefuseAsync(string clientId, OAuthError error, JwtUse? requestObject)
     {
         var entry = audit.Create(AuditEvent, clientId, null, null, null, error.Code);
-        if (!await TryWriteAsync(requestObject, record: null, entry, cancellationToken))
+        if (await WriteAsync(requestObject, null, entry) is { } replayed)
         {
-            error = RequestObjectValidator.Replayed;
-            entry = audit.Create(AuditEvent, clientId, null, null, null, error.Code);
-            await TryWriteAsync(requestObject: null, record: null, entry, cancellationToken);
+            return replayed;
         }
 
-        audit.Committed(entry);
         Log.CibaRequestRefused(logger, clientId, error.Code);
         return error;
     }
 
-    /// <summary>One transaction: the use, the request, the audit row. False, with nothing written, when the use was
-    /// recorded before.</summary>
-    private async Task<bool> TryWriteAsync(JwtUse? requestObject, BackchannelRequestRecord? record, AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>Writes the unit; null when written as planned, else the replay's error (its refusal was written).</summary>
+    private async Task<OAuthError?> WriteAsync(JwtUse? requestObject, BackchannelRequestRecord? record, AuditEntry entry)
     {
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        try
+        var replayed = RequestObjectValidator.Replayed;
+        var ifReplayed = audit.Create(AuditEvent, entry.ClientId, null, null, null, replayed.Code);
+        if (await writes.WriteAsync(new BackchannelWrite(requestObject, record, entry, ifReplayed)))
         {
-            if (requestObject is not null)
-            {
-                if (RandomNumberGenerator.GetInt32(64) == 0)
-                {
-                    // Now and then, remove the uses that have expired, so the table holds only live ones.
-                    var now = time.GetUtcNow();
-                    await db.UsedJwtIds.Where(j => j.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
-                }
-
-                db.UsedJwtIds.Add(new UsedJwtId { Id = requestObject.Key, ExpiresAt = requestObject.ExpiresAt });
-            }
-
-            if (record is not null)
-            {
-                db.BackchannelRequests.Add(record);
-            }
-
-            db.AuditEntries.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            audit.Committed(entry);
+            return null;
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            // The only key a caller can repeat is the use's: request ids are random and audit ids are generated.
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+
+        audit.Committed(ifReplayed);
+        Log.CibaRequestRefused(logger, entry.ClientId, replayed.Code);
+        return replayed;
     }
 }

@@ -145,6 +145,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.TryAddSingleton<MandateServerInitializer>();
         services.TryAddScoped<IJwtReplayCache, DatabaseJwtReplayCache>();
+        services.TryAddSingleton<LoginHintCache>();
         services.TryAddScoped<IUserDirectory, DatabaseUserDirectory>();
         services.TryAddScoped<IIdTokenHintValidator, IdTokenHintValidator>();
         services.TryAddScoped<ClientDirectory>();
@@ -154,6 +155,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddSingleton<AuthorizationDetailsValidator>();
         services.TryAddScoped<BackchannelRequestStore>();
         services.TryAddScoped<BackchannelRequestRecorder>();
+        services.TryAddSingleton<BackchannelWriteQueue>();
         services.TryAddScoped<ClientAuthenticator>();
         services.TryAddScoped<ClientRequestReader>();
         services.TryAddScoped<BackchannelAuthenticationHandler>();

@@ -37,10 +37,10 @@ internal sealed class BackchannelAuthenticationHandler(
         var validation = await validator.ValidateAsync(client.Client, client.Form, Limits(options.Value), cancellationToken);
         if (validation.Failed)
         {
-            return OAuthResults.Json(await recorder.RefuseAsync(clientId, validation.Error, validation.RequestObject, cancellationToken), http.Response);
+            return OAuthResults.Json(await recorder.RefuseAsync(clientId, validation.Error, validation.RequestObject), http.Response);
         }
 
-        var acknowledged = await recorder.AcknowledgeAsync(validation.Request, validation.RequestObject, cancellationToken);
+        var acknowledged = await recorder.AcknowledgeAsync(validation.Request, validation.RequestObject);
         if (acknowledged.Failed)
         {
             return OAuthResults.Json(acknowledged.Error, http.Response);

@@ -25,6 +25,7 @@ internal sealed class SeedImporter(
     IOpenIddictScopeManager scopeManager,
     IPasswordHasher<UserAccount> hasher,
     DeviceSessionStore deviceSessions,
+    LoginHintCache loginHints,
     IOptions<MandateServerOptions> options) : IMandateSeeder
 {
     /// <inheritdoc />
@@ -63,6 +64,9 @@ internal sealed class SeedImporter(
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            // Users may have been disabled or renamed: CIBA resolves their login_hints anew.
+            loginHints.Clear();
         }
         catch when (transaction is not null)
         {

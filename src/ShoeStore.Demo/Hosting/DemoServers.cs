@@ -163,7 +163,9 @@ internal sealed class DemoServers : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = [],
+            // Settings files are read once: watching them watches the working directory, where the databases change
+            // on every write (docs/deploy.md).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
             ContentRootPath = settings.WorkingDirectory,
             EnvironmentName = Environments.Production,
         });

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Mandate.Server.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mandate.Server.Tests.MultiInstance;
 
@@ -22,6 +24,35 @@ public sealed class TwoInstanceFlowTests(TwoInstancesFixture fixture) : IClassFi
         var body = await response.ReadJsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
+    }
+
+    [DatabaseFact]
+    public async Task SameRequestObjectSentToBothInstancesAtOnce_IsAcceptedOnce_WithOneRequestAndAnAuditRowForEach()
+    {
+        // Each instance writes its own batches; the second to commit meets the UsedJwtIds key and answers as for a replay.
+        var claims = OAuthCalls.RequestObjectClaims(_seed.Agent, _a.Time.GetUtcNow());
+        var message = "Both instances " + Guid.NewGuid().ToString("N")[..8];
+        claims["binding_message"] = message;
+        var request = Jwt.SignEs256(_seed.Agent.Key, _seed.Agent.Kid, claims);
+        var audited = await CountAsync(db => db.AuditEntries.CountAsync(a => a.Event == "ciba.request" && a.ClientId == _seed.Agent.ClientId));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            (i % 2 == 0 ? _a : _b).BcAuthorizeAsync(_seed.Agent, [("request", request)])));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        }
+
+        Assert.Equal(1, await CountAsync(db => db.BackchannelRequests.CountAsync(r => r.BindingMessage == message)));
+        Assert.Equal(audited + 16, await CountAsync(db => db.AuditEntries.CountAsync(a => a.Event == "ciba.request" && a.ClientId == _seed.Agent.ClientId)));
+    }
+
+    private async Task<int> CountAsync(Func<MandateDbContext, Task<int>> count)
+    {
+        using var scope = _a.Services.CreateScope();
+        return await count(scope.ServiceProvider.GetRequiredService<MandateDbContext>());
     }
 
     [DatabaseFact]

@@ -1,0 +1,153 @@
+using System.Threading.Channels;
+using Mandate.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mandate.Server.Ciba;
+
+/// <summary>
+/// Writes bc-authorize's units of work (<see cref="BackchannelWrite"/>) with group commit: one writer takes every unit
+/// waiting at that moment (up to <see cref="MaxBatch"/>) and writes them in one explicit transaction, so concurrent
+/// requests share one <c>BEGIN … COMMIT</c> and the index pages they all touch are written to the database log once;
+/// a lone request is written at once, without waiting for company. The rows go in with prepared <c>INSERT</c>s built
+/// from EF Core's model (<see cref="EntityInsert"/>), parsed once per transaction, not tracked. Each unit stays all or
+/// nothing: its use is inserted first with <c>ON CONFLICT DO NOTHING</c>; when that inserts no row (the use was
+/// recorded before: by an earlier transaction, an earlier unit of this one, or another instance sharing a PostgreSQL
+/// database, whose transaction PostgreSQL waits for), only the replay's audit row is written. A failure of the database
+/// fails every unit of the batch, with nothing written. The caller answers only after its unit committed.
+/// </summary>
+internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimeProvider time) : IAsyncDisposable
+{
+    /// <summary>The most units one transaction writes.</summary>
+    public const int MaxBatch = 64;
+
+    /// <summary>How often the uses past their expiry are removed, by the writer, in its next transaction.</summary>
+    public static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(1);
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _writer;
+    private DateTimeOffset _nextCleanup;
+    private Statements? _statements;
+
+    /// <summary>Writes <paramref name="unit"/>; true when written as planned, false when its use was recorded before
+    /// and <see cref="BackchannelWrite.IfReplayed"/> was written instead.</summary>
+    public Task<bool> WriteAsync(BackchannelWrite unit)
+    {
+        var pending = new Pending(unit);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(BackchannelWriteQueue));
+        }
+
+        if (_writer is null)
+        {
+            lock (_startLock)
+            {
+                _writer ??= Task.Run(WriteAllAsync);
+            }
+        }
+
+        return pending.Written.Task;
+    }
+
+    /// <summary>Writes what is queued, then stops the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer;
+        }
+    }
+
+    private async Task WriteAllAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var results = await WriteBatchAsync(scope.ServiceProvider.GetRequiredService<MandateDbContext>(), batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Written.TrySetResult(results[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Written.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    private async Task<bool[]> WriteBatchAsync(MandateDbContext db, List<Pending> batch)
+    {
+        var statements = _statements ??= new Statements(db);
+        await using var transaction = await db.BeginWriteTransactionAsync(CancellationToken.None);
+        await RemoveExpiredUsesAsync(db);
+        var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var insertUse = statements.Use.CreateCommand(dbTransaction);
+        await using var insertRequest = statements.Request.CreateCommand(dbTransaction);
+        await using var insertAudit = statements.Audit.CreateCommand(dbTransaction);
+        var results = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var unit = batch[i].Unit;
+            if (unit.Use is { } use
+                && await statements.Use.ExecuteAsync(insertUse, new UsedJwtId { Id = use.Key, ExpiresAt = use.ExpiresAt }, CancellationToken.None) == 0)
+            {
+                await statements.Audit.ExecuteAsync(insertAudit, unit.IfReplayed, CancellationToken.None);
+                continue;
+            }
+
+            if (unit.Request is { } request)
+            {
+                await statements.Request.ExecuteAsync(insertRequest, request, CancellationToken.None);
+            }
+
+            await statements.Audit.ExecuteAsync(insertAudit, unit.Audit, CancellationToken.None);
+            results[i] = true;
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        return results;
+    }
+
+    private async Task RemoveExpiredUsesAsync(MandateDbContext db)
+    {
+        var now = time.GetUtcNow();
+        if (now >= _nextCleanup)
+        {
+            _nextCleanup = now + CleanupInterval;
+            await db.UsedJwtIds.Where(j => j.ExpiresAt < now).ExecuteDeleteAsync(CancellationToken.None);
+        }
+    }
+
+    private sealed class Statements(MandateDbContext db)
+    {
+        public EntityInsert Use { get; } = EntityInsert.For<UsedJwtId>(db, "ON CONFLICT DO NOTHING");
+
+        public EntityInsert Request { get; } = EntityInsert.For<BackchannelRequestRecord>(db);
+
+        public EntityInsert Audit { get; } = EntityInsert.For<AuditEntry>(db);
+    }
+
+    private sealed class Pending(BackchannelWrite unit)
+    {
+        public BackchannelWrite Unit { get; } = unit;
+
+        public TaskCompletionSource<bool> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Mandate.Server.Data;
+
+/// <summary>
+/// A prepared <c>INSERT</c> of one entity type, built from EF Core's model (table, columns, value converters), for a
+/// writer that inserts many rows of a few types in one transaction without the change tracker: the statement is parsed
+/// once per transaction instead of once per row, and no entity is tracked. Store-generated keys (an identity id) are
+/// left to the database. Works on both providers: quoted identifiers and <c>@name</c> parameters.
+/// </summary>
+internal sealed class EntityInsert
+{
+    private readonly IProperty[] _columns;
+
+    private EntityInsert(IEntityType type, string? conflictClause)
+    {
+        _columns = type.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = new StringBuilder("INSERT INTO ");
+        if (table.Schema is { } schema)
+        {
+            sql.Append('"').Append(schema).Append("\".");
+        }
+
+        sql.Append('"').Append(table.Name).Append("\" (")
+            .AppendJoin(", ", _columns.Select(c => "\"" + c.GetColumnName(table) + "\""))
+            .Append(") VALUES (")
+            .AppendJoin(", ", _columns.Select((_, i) => "@p" + i))
+            .Append(')');
+        if (conflictClause is not null)
+        {
+            sql.Append(' ').Append(conflictClause);
+        }
+
+        Sql = sql.ToString();
+    }
+
+    /// <summary>The statement.</summary>
+    public string Sql { get; }
+
+    /// <summary>The insert of <typeparamref name="TEntity"/> in <paramref name="db"/>'s model; <paramref name="conflictClause"/>
+    /// is appended (e.g. <c>ON CONFLICT DO NOTHING</c>, which SQLite and PostgreSQL both understand).</summary>
+    public static EntityInsert For<TEntity>(DbContext db, string? conflictClause = null) =>
+        new(db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException(typeof(TEntity).Name + " is not in the model."), conflictClause);
+
+    /// <summary>A command on <paramref name="transaction"/>'s connection with one parameter per column; executed again
+    /// with other values, it reuses the statement the provider prepared the first time.</summary>
+    public DbCommand CreateCommand(DbTransaction transaction)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql;
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Inserts <paramref name="entity"/> with <paramref name="command"/> (from <see cref="CreateCommand"/>); returns the
+    /// rows inserted (0 when a conflict clause skipped it).</summary>
+    public Task<int> ExecuteAsync(DbCommand command, object entity, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i];
+            var value = column.GetGetter().GetClrValueUsingContainingEntity(entity);
+            if (value is not null && column.GetTypeMapping().Converter is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+
+            command.Parameters[i].Value = value ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
