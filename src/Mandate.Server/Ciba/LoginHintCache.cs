@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Mandate.Server.Caching;
 
 namespace Mandate.Server.Ciba;
 
@@ -10,45 +10,11 @@ namespace Mandate.Server.Ciba;
 /// user disabled or renamed by another instance sharing the database is seen here within <see cref="TimeToLive"/>,
 /// and meanwhile a request for them can be made but not approved: signing in on the device checks the user anew.
 /// </summary>
-internal sealed class LoginHintCache(TimeProvider time)
+internal sealed class LoginHintCache(TimeProvider time) : ExpiringCache<string>(time, TimeToLive, MaxEntries)
 {
     /// <summary>How long a resolved hint is served from memory.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(15);
 
-    /// <summary>Entries kept at most; beyond that the cache starts over (bounds memory against many distinct hints).</summary>
+    /// <summary>Entries kept at most.</summary>
     public const int MaxEntries = 4096;
-
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-
-    /// <summary>The subject <paramref name="loginHint"/> resolved to, if cached and fresh.</summary>
-    public string? Find(string loginHint)
-    {
-        if (_entries.TryGetValue(loginHint, out var entry))
-        {
-            if (time.GetUtcNow() < entry.ExpiresAt)
-            {
-                return entry.Subject;
-            }
-
-            _entries.TryRemove(new KeyValuePair<string, Entry>(loginHint, entry));
-        }
-
-        return null;
-    }
-
-    /// <summary>Keeps a resolution read from the database.</summary>
-    public void Add(string loginHint, string subject)
-    {
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[loginHint] = new Entry(subject, time.GetUtcNow() + TimeToLive);
-    }
-
-    /// <summary>Forgets every resolution (users were imported).</summary>
-    public void Clear() => _entries.Clear();
-
-    private readonly record struct Entry(string Subject, DateTimeOffset ExpiresAt);
 }
