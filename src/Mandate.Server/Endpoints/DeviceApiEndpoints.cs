@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mandate.Server.Ciba;
 using Mandate.Server.Device;
 using Mandate.Server.Logging;
+using Mandate.Server.Push;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,11 @@ internal static class DeviceApiEndpoints
         api.MapPost("/requests/{id}/approve", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, true, service));
         api.MapPost("/requests/{id}/deny", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, false, service));
         api.MapGet("/events", DeviceEventStream.StreamAsync);
+
+        // RFC 8292 §3.2: the key a browser subscribes with (PushManager.subscribe's applicationServerKey). Public, so
+        // no session is needed.
+        api.MapGet("/push/vapid-public-key", async (HttpContext http, VapidKeys keys) =>
+            Results.Json(new Dictionary<string, string> { ["public_key"] = (await keys.GetAsync(http.RequestAborted)).PublicKey }));
     }
 
     /// <summary>The signed-in user's subject, or null.</summary>

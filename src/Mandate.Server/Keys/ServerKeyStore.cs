@@ -20,6 +20,14 @@ internal sealed class ServerKeyStore(IServiceScopeFactory scopes)
         return (signing, encryption);
     }
 
+    /// <summary>The non-rotating key of a use (<c>enc</c>, <c>vapid</c>), if it exists.</summary>
+    public async Task<ServerKey?> FindAsync(string use, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MandateDbContext>();
+        return await db.ServerKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Use == use, cancellationToken);
+    }
+
     /// <summary>Stores a key; false when another instance stored the same one (same primary key) first.</summary>
     public async Task<bool> TryAddAsync<TKey>(TKey key, CancellationToken cancellationToken)
         where TKey : class
