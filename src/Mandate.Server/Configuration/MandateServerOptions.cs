@@ -65,6 +65,9 @@ public sealed class MandateServerOptions
     /// <summary>CIBA settings (<c>Mandate:Ciba:…</c>).</summary>
     public MandateCibaOptions Ciba { get; set; } = new();
 
+    /// <summary>Web Push to the person's devices (<c>Mandate:Push</c>).</summary>
+    public MandatePushOptions Push { get; set; } = new();
+
     /// <summary>Allowed clock skew for JWT time claims.</summary>
     public int ClockSkewSeconds { get; set; } = 60;
 
