@@ -27,6 +27,9 @@ internal abstract class MandateDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Seen JWT ids.</summary>
     public DbSet<UsedJwtId> UsedJwtIds => Set<UsedJwtId>();
 
+    /// <summary>Devices registered for Web Push.</summary>
+    public DbSet<PushSubscriptionRecord> PushSubscriptions => Set<PushSubscriptionRecord>();
+
     /// <summary>Audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -101,6 +104,19 @@ internal abstract class MandateDbContext(DbContextOptions options) : DbContext(o
             e.Property(s => s.Subject).HasMaxLength(100);
             e.HasIndex(s => s.Subject);
             e.HasIndex(s => s.ExpiresAt);
+        });
+        modelBuilder.Entity<PushSubscriptionRecord>(e =>
+        {
+            e.ToTable("PushSubscriptions");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(32);
+            e.Property(p => p.Subject).HasMaxLength(100);
+            e.Property(p => p.Endpoint).HasMaxLength(2048);
+            e.Property(p => p.P256dh).HasMaxLength(128);
+            e.Property(p => p.Auth).HasMaxLength(64);
+            e.Property(p => p.Label).HasMaxLength(100);
+            e.HasIndex(p => p.Subject);
+            e.HasIndex(p => p.Endpoint).IsUnique();
         });
     }
 }

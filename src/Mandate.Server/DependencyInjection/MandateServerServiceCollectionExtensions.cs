@@ -146,6 +146,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddSingleton<MandateServerInitializer>();
         services.TryAddScoped<IJwtReplayCache, DatabaseJwtReplayCache>();
         services.TryAddSingleton<LoginHintCache>();
+        services.TryAddScoped<Mandate.Server.Push.PushSubscriptionStore>();
         services.TryAddSingleton(sp => new Mandate.Server.Push.VapidKeys(
             new ServerKeyStore(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<IUserDirectory, DatabaseUserDirectory>();

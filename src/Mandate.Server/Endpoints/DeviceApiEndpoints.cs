@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Mandate.Server.Ciba;
 using Mandate.Server.Device;
 using Mandate.Server.Logging;
-using Mandate.Server.Push;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,11 +30,7 @@ internal static class DeviceApiEndpoints
         api.MapPost("/requests/{id}/approve", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, true, service));
         api.MapPost("/requests/{id}/deny", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, false, service));
         api.MapGet("/events", DeviceEventStream.StreamAsync);
-
-        // RFC 8292 §3.2: the key a browser subscribes with (PushManager.subscribe's applicationServerKey). Public, so
-        // no session is needed.
-        api.MapGet("/push/vapid-public-key", async (HttpContext http, VapidKeys keys) =>
-            Results.Json(new Dictionary<string, string> { ["public_key"] = (await keys.GetAsync(http.RequestAborted)).PublicKey }));
+        PushSubscriptionEndpoints.Map(api);
     }
 
     /// <summary>The signed-in user's subject, or null.</summary>
@@ -136,9 +131,9 @@ internal static class DeviceApiEndpoints
         };
     }
 
-    private static IResult Unauthorized() => Problem(401, "Sign in first (POST /device/api/session).");
+    internal static IResult Unauthorized() => Problem(401, "Sign in first (POST /device/api/session).");
 
-    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+    internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 
     private sealed record SignInBody(string? Username, string? Password);
 }
