@@ -1,15 +1,16 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Mandate.Server.Data;
 using Mandate.Server.Keys;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Push;
 
 /// <summary>
 /// The server's VAPID key pair (RFC 8292 §3.2: an ECDSA P-256 key that identifies the application server to push
 /// services), generated on first use and stored like the encryption key: one row of <c>ServerKeys</c>, use
-/// <see cref="Use"/>, the private part as a JWK. Every instance sharing the database uses the same pair, so a
+/// <see cref="Use"/>, the private part as a JWK made like the signing keys'
+/// (<see cref="ServerKeyRing.CreateSigningMaterial"/>). Every instance sharing the database uses the same pair, so a
 /// subscription made through one can be pushed to by any; when two instances create it at once the table's primary key
 /// keeps the first, and the other reads it. Browsers subscribe with the public key and keep it, so it is never rotated.
 /// </summary>
@@ -54,36 +55,23 @@ internal sealed class VapidKeys(ServerKeyStore store, TimeProvider time)
         }
     }
 
-    private ServerKey NewKey()
+    private ServerKey NewKey() => new()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var p = key.ExportParameters(includePrivateParameters: true);
-        return new ServerKey
-        {
-            Use = Use,
-            KeyId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12)),
-            Material = JsonSerializer.Serialize(new Dictionary<string, string>
-            {
-                ["kty"] = "EC",
-                ["crv"] = "P-256",
-                ["x"] = Base64Url.EncodeToString(p.Q.X),
-                ["y"] = Base64Url.EncodeToString(p.Q.Y),
-                ["d"] = Base64Url.EncodeToString(p.D),
-            }),
-            CreatedAt = time.GetUtcNow(),
-        };
-    }
+        Use = Use,
+        KeyId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12)),
+        Material = ServerKeyRing.CreateSigningMaterial(),
+        CreatedAt = time.GetUtcNow(),
+    };
 
     private static VapidKeyPair Read(ServerKey stored)
     {
-        var jwk = JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Material)
-            ?? throw new InvalidOperationException("The stored VAPID key is not a JWK.");
-        var x = Base64Url.DecodeFromChars(jwk["x"]);
-        var y = Base64Url.DecodeFromChars(jwk["y"]);
+        var jwk = new JsonWebKey(stored.Material);
+        var x = Base64Url.DecodeFromChars(jwk.X);
+        var y = Base64Url.DecodeFromChars(jwk.Y);
         var point = new byte[65];
         point[0] = 0x04;
         x.CopyTo(point, 1 + 32 - x.Length);
         y.CopyTo(point, 33 + 32 - y.Length);
-        return new VapidKeyPair(Base64Url.EncodeToString(point), jwk["d"]);
+        return new VapidKeyPair(Base64Url.EncodeToString(point), jwk.D);
     }
 }
