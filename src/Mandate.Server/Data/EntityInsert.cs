@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mandate.Server.Data;
 
@@ -15,9 +16,15 @@ internal sealed class EntityInsert
 {
     private readonly IProperty[] _columns;
 
+    // Per column, read once from the model: how to get the value from an entity, and how to store it.
+    private readonly IClrPropertyGetter[] _getters;
+    private readonly ValueConverter?[] _converters;
+
     private EntityInsert(IEntityType type, string? conflictClause)
     {
         _columns = type.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        _getters = _columns.Select(c => c.GetGetter()).ToArray();
+        _converters = _columns.Select(c => c.GetTypeMapping().Converter).ToArray();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = new StringBuilder("INSERT INTO ");
         if (table.Schema is { } schema)
@@ -70,9 +77,8 @@ internal sealed class EntityInsert
     {
         for (var i = 0; i < _columns.Length; i++)
         {
-            var column = _columns[i];
-            var value = column.GetGetter().GetClrValueUsingContainingEntity(entity);
-            if (value is not null && column.GetTypeMapping().Converter is { } converter)
+            var value = _getters[i].GetClrValueUsingContainingEntity(entity);
+            if (value is not null && _converters[i] is { } converter)
             {
                 value = converter.ConvertToProvider(value);
             }
