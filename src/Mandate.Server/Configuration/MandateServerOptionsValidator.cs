@@ -67,6 +67,7 @@ internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateSe
             errors.Add("Mandate:CibaDefaultExpirySeconds must not exceed Mandate:CibaMaxExpirySeconds.");
         }
 
+        errors.AddRange(Passkeys.PasskeyPolicy.Validate(options));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -52,6 +52,10 @@ internal sealed class BackchannelRequestRecord
     /// <summary>When the user decided.</summary>
     public DateTimeOffset? DecidedAt { get; set; }
 
+    /// <summary>How the user approved (<see cref="Passkeys.ApprovalMethod"/>); null until approved. It sets the tokens'
+    /// <c>amr</c> and <c>acr</c>.</summary>
+    public string? ApprovalMethod { get; set; }
+
     /// <summary>When tokens were issued.</summary>
     public DateTimeOffset? RedeemedAt { get; set; }
 }
