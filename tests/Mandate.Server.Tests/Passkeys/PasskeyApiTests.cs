@@ -9,9 +9,10 @@ namespace Mandate.Server.Tests.Passkeys;
 /// The passkey device API end to end in memory, with a software authenticator (<see cref="TestAuthenticator"/>): adding
 /// (and the 5-minute rule), listing, removing, signing in, approving a payment by passkey (tokens say amr pop+user),
 /// refusing a click approval once a passkey exists, and refusing signatures for another request, replays, and
-/// assertions without user verification. A fresh server per test: passkeys and the clock are per person and server.
+/// assertions without user verification. A fresh server (and database) per test: passkeys and the clock are per person
+/// and server. On SQLite and on PostgreSQL.
 /// </summary>
-public sealed class PasskeyApiTests : IAsyncLifetime
+public abstract class PasskeyApiTests : IAsyncLifetime
 {
     private const string Details = """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10.5,"quantity":1,"max_amount":{"currency":"USD","value":"140.00"}}]""";
 
@@ -19,15 +20,51 @@ public sealed class PasskeyApiTests : IAsyncLifetime
     private readonly TestAuthenticator _authenticator = new();
     private MandateTestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await MandateTestServer.StartAsync(_seed);
+    public async Task InitializeAsync() => _server = await StartServerAsync(_seed);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _authenticator.Dispose();
-        await _server.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 
-    [Fact]
+    protected abstract Task<MandateTestServer> StartServerAsync(TestSeed seed);
+
+    public sealed class OnSqlite : PasskeyApiTests
+    {
+        protected override Task<MandateTestServer> StartServerAsync(TestSeed seed) => MandateTestServer.StartAsync(seed);
+    }
+
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql : PasskeyApiTests
+    {
+        private PostgreSqlTestDatabase? _database;
+
+        protected override async Task<MandateTestServer> StartServerAsync(TestSeed seed)
+        {
+            if (PostgreSqlTestServer.ConnectionString is null)
+            {
+                return null!; // the tests are reported as skipped
+            }
+
+            _database = await PostgreSqlTestDatabase.CreateAsync();
+            return await MandateTestServer.StartAsync(seed, settings: _database.Settings());
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (_database is not null)
+            {
+                await _database.DisposeAsync();
+            }
+        }
+    }
+
+    [DatabaseFact]
     public async Task AddPasskey_RightAfterPasswordSignIn_IsListedAndRemovable()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -43,7 +80,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Empty((await (await device.GetAsync("/device/api/passkeys")).ReadJsonAsync()).EnumerateArray());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddPasskey_MoreThanFiveMinutesAfterSignIn_Is403AskingToSignInAgain()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -55,7 +92,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Contains("sign in again", (await response.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddPasskey_OptionsTakenInTime_FinishedTooLate_Is403()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -64,7 +101,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await device.PostAsJsonAsync("/device/api/passkeys", _authenticator.Create(options))).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Passkeys_WithoutSession_Are401()
     {
         using var anonymous = _server.CreateCookieClient();
@@ -74,7 +111,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/device/api/requests/x/passkey-options", new { })).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ClickApproval_WithoutAPasskey_StillWorks_AndTheTokenSaysPassword()
     {
         var (authReqId, _) = await StartPaymentAsync("Buy Nike Pegasus 41 for $140");
@@ -87,7 +124,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(["pwd"], id.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ClickApproval_OfAPayment_OnceAPasskeyExists_Is403_ButDenyAndOtherScopesNeedNone()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -104,7 +141,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await device.PostAsJsonAsync($"/device/api/requests/{quote}/approve", new { })).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeyApproval_OfAPayment_IssuesTokensWithAmrPopUser_AndKeepsAReceipt()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -130,7 +167,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(_authenticator.SignCount, (uint)(await db.Passkeys.SingleAsync()).SignCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeySignature_ForAnotherRequestsChallenge_IsRefused_AndNothingIsApproved()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -150,7 +187,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Contains(cheap, pending);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeySignature_OverAChallengeTheServerNeverGave_IsRefused()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -162,7 +199,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeyApproval_Replayed_IsRefused_TheChallengeIsSingleUse()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -175,7 +212,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await device.PostAsJsonAsync($"/device/api/requests/{id}/approve", body.DeepClone())).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeyApproval_WithoutUserVerification_FromAnotherOrigin_OrAfterTheChallengeExpired_IsRefused()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -193,7 +230,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Contains((await device.PendingAsync()).EnumerateArray(), r => r.GetProperty("id").GetString() == id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeyApproval_WithASignCountThatWentBack_IsRefused()
     {
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
@@ -206,7 +243,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await ApproveWithPasskeyAsync(device, second)).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeySignIn_GivesASession_ThatCanApproveByPasskeyButNotAddAnotherPasskey()
     {
         using (var first = await _server.SignInAsync("end.user", _seed.EndUserPassword))
@@ -228,7 +265,7 @@ public sealed class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await ApproveWithPasskeyAsync(device, id)).StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PasskeySignIn_WithAnUnknownCredentialOrAReplay_Is401Or403()
     {
         using var device = _server.CreateCookieClient();
