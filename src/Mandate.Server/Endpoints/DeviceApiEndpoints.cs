@@ -31,6 +31,7 @@ internal static class DeviceApiEndpoints
         api.MapPost("/requests/{id}/deny", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, false, service));
         api.MapGet("/events", DeviceEventStream.StreamAsync);
         PushSubscriptionEndpoints.Map(api);
+        SpendingLimitEndpoints.Map(api);
     }
 
     /// <summary>The signed-in user's subject, or null.</summary>
