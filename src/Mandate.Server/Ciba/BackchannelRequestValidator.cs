@@ -2,6 +2,7 @@ using System.Globalization;
 using Mandate.Server.Clients;
 using Mandate.Server.Protocol;
 using Mandate.Server.Scopes;
+using Mandate.Server.Spending;
 
 namespace Mandate.Server.Ciba;
 
@@ -16,7 +17,9 @@ internal sealed class BackchannelRequestValidator(
     ScopeCatalog scopes,
     IUserDirectory users,
     IIdTokenHintValidator idTokenHints,
-    AuthorizationDetailsValidator authorizationDetails)
+    AuthorizationDetailsValidator authorizationDetails,
+    SpendingBounds spendingBounds,
+    SpendingLimitStore spendingLimits)
 {
     /// <summary>Validates the request.</summary>
     /// <param name="client">The authenticated client.</param>
@@ -136,6 +139,12 @@ internal sealed class BackchannelRequestValidator(
             }
 
             details = checkedDetails.Value;
+        }
+        else if (spendingBounds.Any)
+        {
+            // A scope that spends money, asked for without authorization_details: one purchase up to the person's
+            // spending limit (docs/device.md, "Spending limit"), so no token for it can buy without bound.
+            details = spendingBounds.BoundFor(grant.Value.Scopes, await spendingLimits.GetAsync(subject.Value, cancellationToken));
         }
 
         var request = new ValidatedBackchannelRequest

@@ -71,6 +71,9 @@ public sealed class MandateServerOptions
     /// <summary>The device page's passkeys (<c>Mandate:Device</c>).</summary>
     public MandateDeviceOptions Device { get; set; } = new();
 
+    /// <summary>Spending limits (<c>Mandate:Spending</c>).</summary>
+    public MandateSpendingOptions Spending { get; set; } = new();
+
     /// <summary>Allowed clock skew for JWT time claims.</summary>
     public int ClockSkewSeconds { get; set; } = 60;
 

@@ -1,3 +1,4 @@
+using Mandate.Server.Spending;
 using Microsoft.Extensions.Options;
 
 namespace Mandate.Server.Configuration;
@@ -57,6 +58,7 @@ internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateSe
             errors.Add("Mandate:SigningKeyRetentionSeconds must be at least Mandate:IdTokenHintGraceSeconds, so a hint signed by the previous key still verifies.");
         }
 
+        ValidateSpending(options.Spending, errors);
         if (options.ClockSkewSeconds is < 0 or > 300)
         {
             errors.Add("Mandate:ClockSkewSeconds must be between 0 and 300.");
@@ -76,6 +78,24 @@ internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateSe
         if (value <= 0)
         {
             errors.Add("Mandate:" + name + " must be a positive number.");
+        }
+    }
+
+    private static void ValidateSpending(MandateSpendingOptions spending, List<string> errors)
+    {
+        if (spending.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetterUpper))
+        {
+            errors.Add("Mandate:Spending:Currency must be an ISO 4217 code such as USD.");
+        }
+
+        if (spending.MaxLimit <= 0 || spending.MaxLimit > SpendingLimit.Largest || decimal.Round(spending.MaxLimit, 2) != spending.MaxLimit)
+        {
+            errors.Add("Mandate:Spending:MaxLimit must be a positive amount with at most 2 decimals, below 1,000,000,000.");
+        }
+
+        if (spending.DefaultLimit <= 0 || spending.DefaultLimit > spending.MaxLimit || decimal.Round(spending.DefaultLimit, 2) != spending.DefaultLimit)
+        {
+            errors.Add("Mandate:Spending:DefaultLimit must be a positive amount with at most 2 decimals, at most Mandate:Spending:MaxLimit.");
         }
     }
 }

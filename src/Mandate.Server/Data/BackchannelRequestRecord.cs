@@ -43,6 +43,10 @@ internal sealed class BackchannelRequestRecord
     /// <summary>When the <c>auth_req_id</c> expires.</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>How many identical pending requests of the same client this one replaced (docs/device.md, "Approval
+    /// fatigue"): the device shows "asked N times" with one card.</summary>
+    public int Repeats { get; set; }
+
     /// <summary>Current minimum polling interval in seconds (raised by <c>slow_down</c>).</summary>
     public int IntervalSeconds { get; set; }
 

@@ -24,6 +24,10 @@ internal sealed class UserAccount
     /// <summary>Profile claim <c>address</c> as its JSON object (OIDC Core §5.1.1).</summary>
     public string? AddressJson { get; set; }
 
+    /// <summary>The person's spending limit in hundredths of <c>Mandate:Spending:Currency</c> (docs/device.md,
+    /// "Spending limit"); null while the configured default applies.</summary>
+    public long? SpendingLimitCents { get; set; }
+
     /// <summary>Disabled users cannot sign in and cannot be named by a hint.</summary>
     public bool Enabled { get; set; } = true;
 

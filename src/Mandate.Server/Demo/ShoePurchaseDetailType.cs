@@ -7,7 +7,9 @@ namespace Mandate.Server.Demo;
 /// <summary>
 /// The shoe store's RFC 9396 <c>authorization_details</c> type <c>shoe_purchase</c> (docs/architecture.md, "Contracts in
 /// one place"): exactly <c>product_id</c> (string), <c>size</c> (JSON number, US size, halves allowed), <c>quantity</c>
-/// (integer ≥ 1) and <c>max_amount {currency, value}</c> (ISO 4217 code, decimal string). Host code, registered by
+/// (integer ≥ 1) and <c>max_amount {currency, value}</c> (ISO 4217 code, decimal string), and optionally
+/// <c>product_name</c>, the product's name as the person should see it (1–100 printable characters; the store refuses an
+/// order for a product of another name). Host code, registered by
 /// <see cref="DemoServerServices.AddShoeStoreDemo"/>.
 /// </summary>
 internal sealed partial class ShoePurchaseDetailType : IAuthorizationDetailsType
@@ -15,7 +17,9 @@ internal sealed partial class ShoePurchaseDetailType : IAuthorizationDetailsType
     /// <summary>The type name.</summary>
     public const string Name = "shoe_purchase";
 
-    private static readonly string[] Known = ["type", "product_id", "size", "quantity", "max_amount"];
+    private static readonly string[] Known = ["type", "product_id", "product_name", "size", "quantity", "max_amount"];
+
+    private const int MaxNameLength = 100;
 
     /// <inheritdoc />
     public string Type => Name;
@@ -25,7 +29,14 @@ internal sealed partial class ShoePurchaseDetailType : IAuthorizationDetailsType
     {
         if (detail.ValueKind != JsonValueKind.Object || detail.EnumerateObject().Any(p => !Known.Contains(p.Name)))
         {
-            return "shoe_purchase allows only product_id, size, quantity and max_amount.";
+            return "shoe_purchase allows only product_id, product_name, size, quantity and max_amount.";
+        }
+
+        if (detail.TryGetProperty("product_name", out var name)
+            && (name.ValueKind != JsonValueKind.String || name.GetString() is not { Length: > 0 and <= MaxNameLength } text
+                || text.Any(char.IsControl) || text.Trim().Length != text.Length))
+        {
+            return "shoe_purchase.product_name must be the product's name: 1 to 100 characters, no control characters.";
         }
 
         if (!detail.TryGetProperty("product_id", out var product) || product.ValueKind != JsonValueKind.String

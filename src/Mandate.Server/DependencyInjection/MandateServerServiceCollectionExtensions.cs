@@ -155,6 +155,8 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<IClientRegistry>(sp => sp.GetRequiredService<ClientDirectory>());
         services.TryAddScoped<RequestObjectValidator>();
         services.TryAddScoped<BackchannelRequestValidator>();
+        services.TryAddSingleton<Mandate.Server.Spending.SpendingBounds>();
+        services.TryAddScoped<Mandate.Server.Spending.SpendingLimitStore>();
         services.TryAddSingleton<AuthorizationDetailsValidator>();
         services.TryAddScoped<BackchannelRequestStore>();
         services.TryAddScoped<BackchannelRequestRecorder>();

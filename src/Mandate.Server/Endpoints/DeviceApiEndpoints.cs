@@ -37,6 +37,7 @@ internal static class DeviceApiEndpoints
         api.MapGet("/events", DeviceEventStream.StreamAsync);
         PushSubscriptionEndpoints.Map(api);
         PasskeyEndpoints.Map(api);
+        SpendingLimitEndpoints.Map(api);
     }
 
     /// <summary>The signed-in user's subject, or null.</summary>

@@ -50,4 +50,16 @@ public static class MandateSeedingServiceCollectionExtensions
         services.AddSingleton(type);
         return services;
     }
+
+    /// <summary>
+    /// Bounds requests for the scope <paramref name="bound"/> names: one that carries no <c>authorization_details</c> is
+    /// given <see cref="ISpendingBound.Create"/>'s entry for the person's spending limit (<c>Mandate:Spending</c>). The
+    /// entry's type must be registered with <see cref="AddMandateAuthorizationDetailsType(IServiceCollection, IAuthorizationDetailsType)"/>.
+    /// </summary>
+    public static IServiceCollection AddMandateSpendingBound(this IServiceCollection services, ISpendingBound bound)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        services.AddSingleton(bound);
+        return services;
+    }
 }

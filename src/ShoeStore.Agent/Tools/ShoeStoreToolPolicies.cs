@@ -31,7 +31,7 @@ internal static class ShoeStoreToolPolicies
             .SetAuthorizationDetails(call =>
             {
                 var quote = FindQuote(call, quotes, time);
-                var detail = new ShoePurchaseDetail(quote.ProductId, quote.Size, quote.Quantity, quote.Total);
+                var detail = new ShoePurchaseDetail(quote.ProductId, quote.ProductName, quote.Size, quote.Quantity, quote.Total);
                 return [JsonSerializer.SerializeToElement(detail, ToolJsonContext.Default.ShoePurchaseDetail)];
             })
             .SetDeniedMessage("The customer declined the purchase on their device, so no order was placed.");

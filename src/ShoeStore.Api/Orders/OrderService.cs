@@ -39,7 +39,7 @@ internal sealed class OrderService(
         }
 
         var (product, order) = (purchase.Product!, purchase.Order!);
-        var binding = PurchaseBinding.Check(token.AuthorizationDetails, order.ProductId, order.Size, order.Quantity, new Money(order.Currency, order.Total));
+        var binding = PurchaseBinding.Check(token.AuthorizationDetails, product, order.Size, order.Quantity, new Money(order.Currency, order.Total));
         if (!binding.IsAllowed)
         {
             OrderLog.ApprovalMismatch(logger, token.AgentClientId);

@@ -12,7 +12,7 @@ internal sealed record OrderView(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static OrderView From(Order order, Product product) => new(
-        order.Id, order.Status.ToString().ToLowerInvariant(), order.ProductId, $"{product.Brand} {product.Model}",
+        order.Id, order.Status.ToString().ToLowerInvariant(), order.ProductId, product.Name,
         order.Size, order.Quantity,
         new Money(order.Currency, order.UnitPrice), new Money(order.Currency, order.Discount),
         new Money(order.Currency, order.Subtotal), new Money(order.Currency, order.Shipping),

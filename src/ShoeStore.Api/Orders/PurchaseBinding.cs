@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using ShoeStore.Api.Pricing;
+using ShoeStore.Api.Storage;
 
 namespace ShoeStore.Api.Orders;
 
 /// <summary>
 /// Transaction binding (RFC 9396): when the access token carries <c>authorization_details</c>, the order must
-/// be one the customer approved — same <c>product_id</c> and <c>size</c>, quantity at most the approved one,
-/// total (shipping and tax included) at most <c>max_amount</c> in the same currency.
+/// be one the customer approved — same <c>product_id</c> and <c>size</c> (any, in an approval bounded by the
+/// customer's spending limit, which names neither), the same <c>product_name</c> when the approval shows one,
+/// quantity at most the approved one, total (shipping and tax included) at most <c>max_amount</c> in the same currency.
 /// </summary>
 internal static class PurchaseBinding
 {
     /// <summary>Checks an order against the token's <c>authorization_details</c> (a JSON array, or null).</summary>
-    public static BindingResult Check(JsonElement? authorizationDetails, string productId, decimal size, int quantity, Money total)
+    public static BindingResult Check(JsonElement? authorizationDetails, Product product, decimal size, int quantity, Money total)
     {
         if (authorizationDetails is not { ValueKind: JsonValueKind.Array } details || details.GetArrayLength() == 0)
         {
@@ -41,7 +43,7 @@ internal static class PurchaseBinding
                 return BindingResult.Refused("The approval's shoe_purchase details are malformed");
             }
 
-            var mismatch = Mismatch(approved, productId, size, quantity, total);
+            var mismatch = Mismatch(approved, product, size, quantity, total);
             if (mismatch is null)
             {
                 return BindingResult.Matches(approved);
@@ -55,16 +57,21 @@ internal static class PurchaseBinding
             : firstMismatch!);
     }
 
-    private static string? Mismatch(ShoePurchaseDetail approved, string productId, decimal size, int quantity, Money total)
+    private static string? Mismatch(ShoePurchaseDetail approved, Product product, decimal size, int quantity, Money total)
     {
-        if (!string.Equals(approved.ProductId, productId, StringComparison.Ordinal))
+        if (approved.ProductId is not null && !string.Equals(approved.ProductId, product.Id, StringComparison.Ordinal))
         {
-            return $"The customer approved product_id {approved.ProductId}, not {productId}";
+            return $"The customer approved product_id {approved.ProductId}, not {product.Id}";
         }
 
-        if (approved.Size != size)
+        if (approved.ProductName is not null && !string.Equals(approved.ProductName, product.Name, StringComparison.Ordinal))
         {
-            return $"The customer approved size {Format(approved.Size)}, not {Format(size)}";
+            return $"The customer approved a product named {approved.ProductName}, but {product.Id} is {product.Name}";
+        }
+
+        if (approved.Size is { } approvedSize && approvedSize != size)
+        {
+            return $"The customer approved size {Format(approvedSize)}, not {Format(size)}";
         }
 
         if (quantity > approved.Quantity)

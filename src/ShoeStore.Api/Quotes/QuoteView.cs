@@ -10,7 +10,7 @@ internal sealed record QuoteView(
     ShipToView ShipTo, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)
 {
     public static QuoteView From(Quote quote, Product product, Deal? deal, Customer customer) => new(
-        quote.Id, quote.ProductId, $"{product.Brand} {product.Model}", quote.Size, quote.Quantity,
+        quote.Id, quote.ProductId, product.Name, quote.Size, quote.Quantity,
         new Money(quote.Currency, quote.UnitPrice), new Money(quote.Currency, quote.Discount), deal?.Title,
         new Money(quote.Currency, quote.Subtotal), new Money(quote.Currency, quote.Shipping),
         new Money(quote.Currency, quote.Tax), new Money(quote.Currency, quote.Total),

@@ -10,6 +10,9 @@ internal sealed class Product
 
     public required string Model { get; set; }
 
+    /// <summary>The name customers see, "Brand Model": the <c>product_name</c> of a <c>shoe_purchase</c> approval.</summary>
+    public string Name => $"{Brand} {Model}";
+
     /// <summary>running, trail, casual, formal, kids, walking.</summary>
     public required string Category { get; set; }
 

@@ -11,6 +11,9 @@ public sealed class ConfigurationTests
     [InlineData("Mandate:SigningKeyRotationDays", "-1", "SigningKeyRotationDays")]
     [InlineData("Mandate:SigningKeyPublishAheadSeconds", "30", "SigningKeyRefreshSeconds")]
     [InlineData("Mandate:SigningKeyRetentionSeconds", "3600", "IdTokenHintGraceSeconds")]
+    [InlineData("Mandate:Spending:Currency", "usd", "Spending:Currency")]
+    [InlineData("Mandate:Spending:DefaultLimit", "20000", "Spending:DefaultLimit")]
+    [InlineData("Mandate:Spending:MaxLimit", "0", "Spending:MaxLimit")]
     public async Task InvalidSetting_FailsAtStartupNamingIt(string key, string value, string named)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => MandateTestServer.StartAsync(new TestSeed(), settings: new() { [key] = value }));

@@ -48,7 +48,7 @@ public sealed class LineChatTests
         Assert.All(approvals, r => Assert.Equal("end.user", r.LoginHint));
         Assert.Equal("Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?", approvals[1].BindingMessage);
         Assert.Equal(
-            """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10,"quantity":1,"max_amount":{"currency":"USD","value":"137.03"}}]""",
+            """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","product_name":"Nike Air Zoom Pegasus 41","size":10,"quantity":1,"max_amount":{"currency":"USD","value":"137.03"}}]""",
             approvals[1].AuthorizationDetails?.GetRawText());
         Assert.Null(approvals[2].AuthorizationDetails);
     }

@@ -37,7 +37,7 @@ public sealed class ShoeStoreToolPoliciesTests
         var request = Assert.Single(_source.UserRequests);
         Assert.Equal("Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?", request.BindingMessage);
         Assert.Equal(
-            """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10.5,"quantity":1,"max_amount":{"currency":"USD","value":"137.03"}}]""",
+            """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","product_name":"Nike Air Zoom Pegasus 41","size":10.5,"quantity":1,"max_amount":{"currency":"USD","value":"137.03"}}]""",
             request.AuthorizationDetails?.GetRawText());
     }
 

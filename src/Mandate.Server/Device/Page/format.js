@@ -39,10 +39,17 @@ export function detailRows(detail) {
     return [["Detail", plain(detail)]];
   }
   if (detail.type === "shoe_purchase") {
-    const rows = [["Product", plain(detail.product_id)]];
+    const limit = money(detail.max_amount);
+    if (detail.product_id === undefined) {
+      // The server's bound of a payment request that named nothing: the person's spending limit.
+      return [["Purchase", `One order${detail.quantity === 1 ? " of one pair" : ""}${limit ? ` up to ${limit}` : ""}`]];
+    }
+    const product = detail.product_name !== undefined
+      ? `${plain(detail.product_name)} (${plain(detail.product_id)})`
+      : plain(detail.product_id);
+    const rows = [["Product", product]];
     if (detail.size !== undefined) rows.push(["Size", `US ${plain(detail.size)}`]);
     if (detail.quantity !== undefined) rows.push(["Quantity", plain(detail.quantity)]);
-    const limit = money(detail.max_amount);
     if (limit) rows.push(["Up to", limit]);
     return rows;
   }

@@ -175,6 +175,9 @@ namespace Mandate.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("RedeemedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Repeats")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasColumnType("text");
@@ -458,6 +461,9 @@ namespace Mandate.Server.Data.Migrations.PostgreSql
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("SpendingLimitCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserCodeHash")
                         .HasColumnType("text");

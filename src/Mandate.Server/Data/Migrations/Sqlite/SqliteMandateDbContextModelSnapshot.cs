@@ -166,6 +166,9 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<long?>("RedeemedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Repeats")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -449,6 +452,9 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpendingLimitCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserCodeHash")
                         .HasColumnType("TEXT");

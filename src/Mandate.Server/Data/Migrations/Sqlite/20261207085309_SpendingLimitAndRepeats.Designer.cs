@@ -11,74 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mandate.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMandateDbContext))]
-    [Migration("20261207085342_Passkeys")]
-    partial class Passkeys
+    [Migration("20261207085309_SpendingLimitAndRepeats")]
+    partial class SpendingLimitAndRepeats
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Mandate.Server.Data.ApprovalReceiptRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("AuthenticatorData")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("AuthorizationDetails")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BindingMessage")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Challenge")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("ClientDataJson")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("CredentialId")
-                        .IsRequired()
-                        .HasMaxLength(1400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Nonce")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("RequestId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Signature")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId")
-                        .IsUnique();
-
-                    b.HasIndex("Subject");
-
-                    b.ToTable("ApprovalReceipts", (string)null);
-                });
 
             modelBuilder.Entity("Mandate.Server.Data.AuditEntry", b =>
                 {
@@ -125,10 +65,6 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<string>("AcrValues")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ApprovalMethod")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("AuthReqIdHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -167,6 +103,9 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RedeemedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeats")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Scopes")
@@ -208,13 +147,6 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SignInMethod")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("password");
-
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -227,86 +159,6 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.HasIndex("Subject");
 
                     b.ToTable("DeviceSessions", (string)null);
-                });
-
-            modelBuilder.Entity("Mandate.Server.Data.PasskeyChallengeRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Nonce")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("OptionsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("PasskeyChallenges", (string)null);
-                });
-
-            modelBuilder.Entity("Mandate.Server.Data.PasskeyRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CredentialId")
-                        .IsRequired()
-                        .HasMaxLength(1400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("PublicKey")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("SignCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CredentialId")
-                        .IsUnique();
-
-                    b.HasIndex("Subject");
-
-                    b.ToTable("Passkeys", (string)null);
                 });
 
             modelBuilder.Entity("Mandate.Server.Data.PushSubscriptionRecord", b =>
@@ -452,6 +304,9 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpendingLimitCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserCodeHash")
                         .HasColumnType("TEXT");

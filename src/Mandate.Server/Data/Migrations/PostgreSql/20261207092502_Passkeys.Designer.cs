@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mandate.Server.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMandateDbContext))]
-    [Migration("20261207085346_Passkeys")]
+    [Migration("20261207092502_Passkeys")]
     partial class Passkeys
     {
         /// <inheritdoc />
@@ -177,6 +177,9 @@ namespace Mandate.Server.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("RedeemedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Scopes")
                         .IsRequired()
@@ -461,6 +464,9 @@ namespace Mandate.Server.Data.Migrations.PostgreSql
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("SpendingLimitCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserCodeHash")
                         .HasColumnType("text");
