@@ -215,6 +215,7 @@ public static class MandateServerServiceCollectionExtensions
         // No metadata service: attestation is not asked for (WebAuthn Level 3 §5.4.7 "none"), so there is nothing to look up.
         services.TryAddSingleton<Fido2NetLib.IFido2>(sp => new Fido2NetLib.Fido2(sp.GetRequiredService<Fido2NetLib.Fido2Configuration>(), metadataService: null));
         services.TryAddSingleton<Mandate.Server.Passkeys.PasskeyAssertionVerifier>();
+        services.TryAddSingleton<Mandate.Server.Passkeys.PasskeyPromptBudget>();
         services.TryAddScoped<Mandate.Server.Passkeys.PasskeyStore>();
         services.TryAddScoped<Mandate.Server.Passkeys.PasskeyChallengeStore>();
         services.TryAddScoped<Mandate.Server.Passkeys.PasskeyRegistration>();

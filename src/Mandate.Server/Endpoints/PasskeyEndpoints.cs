@@ -39,9 +39,7 @@ internal static class PasskeyEndpoints
             await DeviceApiEndpoints.SubjectAsync(http) is not { } subject ? DeviceApiEndpoints.Unauthorized()
             : await store.DeleteAsync(subject, id, http.RequestAborted) ? Results.NoContent()
             : DeviceApiEndpoints.Problem(404, "No such passkey for this user."));
-        api.MapPost("/passkeys/sign-in-options", async (HttpContext http, PasskeySignIn signIn) =>
-            !http.Request.HasJsonContentType() ? DeviceApiEndpoints.Problem(415, "Send application/json (the body may be {}).")
-            : Options(await signIn.BeginAsync(http.RequestAborted)));
+        api.MapPost("/passkeys/sign-in-options", SignInOptionsAsync);
         api.MapPost("/passkeys/sign-in", SignInAsync);
         api.MapPost("/requests/{id}/passkey-options", async (HttpContext http, string id, PasskeyApproval approval) =>
         {
@@ -96,6 +94,23 @@ internal static class PasskeyEndpoints
             : Results.Json(new Dictionary<string, object?> { ["id"] = passkey!.Id, ["label"] = passkey.Label, ["created_at"] = passkey.CreatedAt }, statusCode: StatusCodes.Status201Created);
     }
 
+    private static async Task<IResult> SignInOptionsAsync(HttpContext http, PasskeySignIn signIn)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return DeviceApiEndpoints.Problem(415, "Send application/json (the body may be {}).");
+        }
+
+        var (options, wait) = await signIn.BeginAsync(http.Connection.RemoteIpAddress, http.RequestAborted);
+        if (wait is { } retryAfter)
+        {
+            RetryAfter(http, retryAfter);
+            return DeviceApiEndpoints.Problem(429, "Too many passkey prompts from this address; try again after the time in Retry-After.");
+        }
+
+        return Options(options!);
+    }
+
     private static async Task<IResult> SignInAsync(HttpContext http, PasskeySignIn signIn, DeviceSessionStore sessions)
     {
         var (credential, problem) = await ReadCredentialAsync(http);
@@ -109,7 +124,7 @@ internal static class PasskeyEndpoints
         {
             if (retryAfter is { } wait)
             {
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                RetryAfter(http, wait);
             }
 
             return DeviceApiEndpoints.Problem(failure.Status, failure.Detail);
@@ -136,6 +151,9 @@ internal static class PasskeyEndpoints
             ? (credential, null)
             : (default, DeviceApiEndpoints.Problem(400, PasskeyFailure.Malformed.Detail));
     }
+
+    private static void RetryAfter(HttpContext http, TimeSpan wait) =>
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static IResult Options(string json) => Results.Content(json, "application/json");
 }

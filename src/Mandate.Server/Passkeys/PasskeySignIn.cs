@@ -23,6 +23,7 @@ internal sealed class PasskeySignIn(
     PasskeyChallengeStore challenges,
     PasskeyAssertionVerifier verifier,
     SignInGuard guard,
+    PasskeyPromptBudget prompts,
     MandateDbContext db,
     TimeProvider time,
     ILogger<PasskeySignIn> logger)
@@ -30,9 +31,15 @@ internal sealed class PasskeySignIn(
     /// <summary>The refusal of an unknown passkey or a signature that does not verify.</summary>
     public static readonly PasskeyFailure NotSignedIn = new(401, "This passkey could not sign you in. Use your password, or try another passkey.");
 
-    /// <summary>Request options (Fido2 JSON) for <c>navigator.credentials.get</c>.</summary>
-    public async Task<string> BeginAsync(CancellationToken cancellationToken)
+    /// <summary>Request options (Fido2 JSON) for <c>navigator.credentials.get</c>, or how long the address must wait
+    /// (<see cref="PasskeyPromptBudget"/>).</summary>
+    public async Task<(string? OptionsJson, TimeSpan? RetryAfter)> BeginAsync(IPAddress? address, CancellationToken cancellationToken)
     {
+        if (prompts.TryTake(address) is { } wait)
+        {
+            return (null, wait);
+        }
+
         var options = fido2.GetAssertionOptions(new GetAssertionOptionsParams
         {
             AllowedCredentials = [],
@@ -40,7 +47,7 @@ internal sealed class PasskeySignIn(
         });
         var json = options.ToJson();
         await challenges.SaveAsync(options.Challenge, new PasskeyChallengeRecord { Purpose = PasskeyCeremony.SignIn, OptionsJson = json }, cancellationToken);
-        return json;
+        return (json, null);
     }
 
     /// <summary>The person the assertion signs in, or why not (<c>RetryAfter</c> set when throttled).</summary>

@@ -277,6 +277,22 @@ public abstract class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await device.PostAsJsonAsync("/device/api/passkeys/sign-in", new[] { 1 })).StatusCode);
     }
 
+    [DatabaseFact]
+    public async Task PasskeySignInPrompts_FromOneAddress_AreBounded()
+    {
+        using var device = _server.CreateCookieClient();
+        for (var i = 0; i < Mandate.Server.Passkeys.PasskeyPromptBudget.PerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await device.PostAsJsonAsync("/device/api/passkeys/sign-in-options", new { })).StatusCode);
+        }
+
+        var refused = await device.PostAsJsonAsync("/device/api/passkeys/sign-in-options", new { });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        _server.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await device.PostAsJsonAsync("/device/api/passkeys/sign-in-options", new { })).StatusCode);
+    }
+
     private async Task<string> AddPasskeyAsync(HttpClient device)
     {
         var optionsResponse = await device.PostAsJsonAsync("/device/api/passkeys/registration-options", new { });
