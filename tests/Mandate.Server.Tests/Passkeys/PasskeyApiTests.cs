@@ -293,6 +293,69 @@ public abstract class PasskeyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await device.PostAsJsonAsync("/device/api/passkeys/sign-in-options", new { })).StatusCode);
     }
 
+    [DatabaseFact]
+    public async Task MalformedAssertions_AreAnswered4xx_NeverA5xx_AndApproveNothing()
+    {
+        using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
+        await AddPasskeyAsync(device);
+        var (_, id) = await StartPaymentAsync("Buy Nike Pegasus 41 for $140");
+        var b64 = (byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+        var mutations = new Action<JsonObject>[]
+        {
+            c => c["response"]!["authenticatorData"] = b64(new byte[10]),
+            c => c["response"]!["authenticatorData"] = "!!not base64!!",
+            c => c["response"]!["signature"] = b64(new byte[70]),
+            c => c["response"]!.AsObject().Remove("signature"),
+            c => c["response"]!.AsObject().Remove("authenticatorData"),
+            c => c["response"]!["userHandle"] = b64(new byte[32]),
+            c => c["rawId"] = b64(new byte[16]),
+            c => c["id"] = "something-else",
+            c => c["type"] = "password",
+            c => c["response"] = "x",
+            c => c.Remove("response"),
+        };
+        foreach (var mutate in mutations)
+        {
+            var credential = _authenticator.Get(await PasskeyOptionsAsync(device, id));
+            mutate(credential);
+            var approve = await ApproveAsync(device, id, credential);
+            Assert.True((int)approve.StatusCode is >= 400 and < 500, $"approve: {(int)approve.StatusCode} for {credential.ToJsonString()}");
+
+            using var anonymous = _server.CreateCookieClient();
+            var options = await (await anonymous.PostAsJsonAsync("/device/api/passkeys/sign-in-options", new { })).ReadJsonAsync();
+            var signInCredential = _authenticator.Get(options);
+            mutate(signInCredential);
+            var signIn = await anonymous.PostAsJsonAsync("/device/api/passkeys/sign-in", signInCredential);
+            Assert.True((int)signIn.StatusCode is >= 400 and < 500, $"sign-in: {(int)signIn.StatusCode} for {signInCredential.ToJsonString()}");
+        }
+
+        Assert.Contains((await device.PendingAsync()).EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+    }
+
+    [DatabaseFact]
+    public async Task MalformedNewPasskeys_AreAnswered4xx_AndAddNothing()
+    {
+        using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
+        var mutations = new Action<JsonObject>[]
+        {
+            c => c["response"]!["attestationObject"] = System.Buffers.Text.Base64Url.EncodeToString(new byte[40]),
+            c => c["response"]!["attestationObject"] = "%%%",
+            c => c["response"]!.AsObject().Remove("attestationObject"),
+            c => c["response"]!["clientDataJSON"] = System.Buffers.Text.Base64Url.EncodeToString("{}"u8.ToArray()),
+            c => c["type"] = 7,
+        };
+        foreach (var mutate in mutations)
+        {
+            var options = await (await device.PostAsJsonAsync("/device/api/passkeys/registration-options", new { })).ReadJsonAsync();
+            var credential = _authenticator.Create(options);
+            mutate(credential);
+            var response = await device.PostAsJsonAsync("/device/api/passkeys", credential);
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} for {credential.ToJsonString()}");
+        }
+
+        Assert.Empty((await (await device.GetAsync("/device/api/passkeys")).ReadJsonAsync()).EnumerateArray());
+    }
+
     private async Task<string> AddPasskeyAsync(HttpClient device)
     {
         var optionsResponse = await device.PostAsJsonAsync("/device/api/passkeys/registration-options", new { });
