@@ -148,6 +148,23 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Contains(shown, await PendingIdsAsync());
     }
 
+    [Fact]
+    public async Task PaymentThatNeedsThePasskey_OnAPhoneScreen_FitsWithoutSidewaysScrolling()
+    {
+        // scripts/screenshots.sh runs this test with MANDATE_PASSKEY_SCREENSHOT set to write docs/images/device-passkey.png.
+        await SignInWithPasswordAsync();
+        await AddPasskeyAsync();
+        await _server.StartCibaAsync("end.user", PurchaseMessage, DevicePageServer.Purchase());
+        await Expect(Card(PurchaseMessage).GetByRole(AriaRole.Button, new() { Name = "Approve with passkey" })).ToBeVisibleAsync();
+        Assert.False(await _page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"));
+
+        var target = Environment.GetEnvironmentVariable("MANDATE_PASSKEY_SCREENSHOT");
+        var path = string.IsNullOrEmpty(target) ? Path.Combine(_server.DataDirectory, "device-passkey.png") : Path.GetFullPath(target);
+        await _page.Locator("#toast").EvaluateAsync("toast => toast.hidden = true");
+        await _page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        Assert.True(new FileInfo(path).Length > 10_000);
+    }
+
     private async Task SignInWithPasswordAsync()
     {
         await _page.GotoAsync(_server.PageUrl);
