@@ -59,6 +59,11 @@ internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateSe
         }
 
         ValidateSpending(options.Spending, errors);
+        if (options.Ciba.MaxPendingPerPerson < 0 || options.Ciba.MaxPendingPerClient < 0)
+        {
+            errors.Add("Mandate:Ciba:MaxPendingPerPerson and MaxPendingPerClient must be 0 (no cap) or a positive number.");
+        }
+
         if (options.ClockSkewSeconds is < 0 or > 300)
         {
             errors.Add("Mandate:ClockSkewSeconds must be between 0 and 300.");

@@ -104,6 +104,7 @@ internal sealed class DeviceRequestService(
             ["acr_values"] = request.AcrValues,
             ["created_at"] = request.CreatedAt.ToString("O"),
             ["expires_at"] = request.ExpiresAt.ToString("O"),
+            ["times_asked"] = request.Repeats + 1,
         };
     }
 }
