@@ -1,0 +1,37 @@
+using Mandate.Server.Configuration;
+
+namespace Mandate.Server.Tests.Push;
+
+/// <summary><c>Mandate:Push</c> options refused at start-up when they cannot work.</summary>
+public sealed class PushOptionsTests
+{
+    private static IEnumerable<string> Errors(Action<MandatePushOptions> configure)
+    {
+        var options = new MandateServerOptions();
+        configure(options.Push);
+        return new MandateServerOptionsValidator().Validate(null, options).Failures ?? [];
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("mailto:security@example.com")]
+    [InlineData("https://shoes.example.com/contact")]
+    public void Subject_MailtoOrHttps_IsAccepted(string? subject) =>
+        Assert.Empty(Errors(p => p.Subject = subject));
+
+    [Theory]
+    [InlineData("security@example.com")]
+    [InlineData("http://shoes.example.com")]
+    [InlineData("mailto:")]
+    [InlineData("mailto:a b@example.com")]
+    public void Subject_OtherwiseIsRefused_WithTheOptionsName(string subject) =>
+        Assert.Contains(Errors(p => p.Subject = subject), e => e.StartsWith("Mandate:Push:Subject", StringComparison.Ordinal));
+
+    [Fact]
+    public void TimeoutAndAttempts_MustBeInRange()
+    {
+        Assert.Contains(Errors(p => p.TimeoutSeconds = 0), e => e.StartsWith("Mandate:Push:TimeoutSeconds", StringComparison.Ordinal));
+        Assert.Contains(Errors(p => p.MaxAttempts = 0), e => e.StartsWith("Mandate:Push:MaxAttempts", StringComparison.Ordinal));
+        Assert.Contains(Errors(p => p.MaxAttempts = 11), e => e.StartsWith("Mandate:Push:MaxAttempts", StringComparison.Ordinal));
+    }
+}
