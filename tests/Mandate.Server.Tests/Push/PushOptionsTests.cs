@@ -1,4 +1,5 @@
 using Mandate.Server.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace Mandate.Server.Tests.Push;
 
@@ -33,5 +34,17 @@ public sealed class PushOptionsTests
         Assert.Contains(Errors(p => p.TimeoutSeconds = 0), e => e.StartsWith("Mandate:Push:TimeoutSeconds", StringComparison.Ordinal));
         Assert.Contains(Errors(p => p.MaxAttempts = 0), e => e.StartsWith("Mandate:Push:MaxAttempts", StringComparison.Ordinal));
         Assert.Contains(Errors(p => p.MaxAttempts = 11), e => e.StartsWith("Mandate:Push:MaxAttempts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AllowedEndpoints_FromConfiguration_AreAddedToTheDefaultPushServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Mandate:Push:AllowedEndpoints:0"] = "https://push.example.com/" })
+            .Build();
+        var options = new MandateServerOptions();
+        configuration.GetSection("Mandate").Bind(options);
+
+        Assert.Equal([.. new MandatePushOptions().AllowedEndpoints, "https://push.example.com/"], options.Push.AllowedEndpoints);
     }
 }
