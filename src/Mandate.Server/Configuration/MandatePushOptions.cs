@@ -16,8 +16,8 @@ public sealed class MandatePushOptions
 
     /// <summary>The contact for push services, the VAPID <c>sub</c> claim (RFC 8292 §2.1): a <c>mailto:</c> address or
     /// an <c>https:</c> URL where the operator can be reached if the server's pushes cause trouble. When empty the
-    /// issuer is used if it is https, else the claim is left out (some push services, Apple's among them, then refuse
-    /// the push).</summary>
+    /// issuer is used if it is https, else the claim is left out (Apple's push service expects one: set it in
+    /// production).</summary>
     public string? Subject { get; set; }
 
     /// <summary>How long one request to a push service may take, in seconds (default 10).</summary>
