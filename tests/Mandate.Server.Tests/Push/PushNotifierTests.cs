@@ -10,15 +10,29 @@ using Microsoft.Extensions.Options;
 namespace Mandate.Server.Tests.Push;
 
 /// <summary><see cref="PushNotifier"/> on the server's database: every device of the person is sent to, and the
-/// outcome is recorded (last used, gone devices deleted, devices off the allow-list skipped).</summary>
-public sealed class PushNotifierTests : IAsyncLifetime
+/// outcome is recorded (last used, gone devices deleted, devices off the allow-list skipped). On both engines.</summary>
+public abstract class PushNotifierTests(ServerFixture fixture) : IAsyncLifetime
 {
-    private readonly TestSeed _seed = new();
-    private MandateTestServer _server = null!;
+    public sealed class OnSqlite(ServerFixture fixture) : PushNotifierTests(fixture), IClassFixture<ServerFixture>;
 
-    public async Task InitializeAsync() => _server = await MandateTestServer.StartAsync(_seed);
+    [RequiresPostgreSql]
+    public sealed class OnPostgreSql(PostgreSqlServerFixture fixture) : PushNotifierTests(fixture), IClassFixture<PostgreSqlServerFixture>;
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly MandateTestServer _server = fixture.Server;
+
+    /// <summary>Each test starts without devices (the server is shared by the class).</summary>
+    public async Task InitializeAsync()
+    {
+        if (_server is null)
+        {
+            return; // PostgreSQL not configured: the tests are skipped.
+        }
+
+        using var scope = _server.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<MandateDbContext>().PushSubscriptions.ExecuteDeleteAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<string> AddAsync(string subject, string endpoint, DateTimeOffset? expiresAt = null)
     {
@@ -55,7 +69,7 @@ public sealed class PushNotifierTests : IAsyncLifetime
         await notifier.NotifyAsync(new PushNotice("req-1", subject, "Agent", "Buy shoes", _server.Time.GetUtcNow().AddMinutes(5)), CancellationToken.None);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryDeviceOfThePerson_IsSentTo_AndMarkedUsed_OthersAreNot()
     {
         var phone = await AddAsync(TestSeed.EndUserSubject, "https://fcm.googleapis.com/fcm/send/phone");
@@ -69,12 +83,13 @@ public sealed class PushNotifierTests : IAsyncLifetime
             ["https://fcm.googleapis.com/fcm/send/phone", "https://updates.push.services.mozilla.com/wpush/v2/laptop"],
             transport.Requests.Select(r => r.Request.RequestUri!.AbsoluteUri).Order());
         var rows = (await RowsAsync()).ToDictionary(r => r.Id);
-        Assert.Equal(_server.Time.GetUtcNow(), rows[phone].LastUsedAt);
-        Assert.Equal(_server.Time.GetUtcNow(), rows[laptop].LastUsedAt);
+        // PostgreSQL keeps microseconds.
+        Assert.Equal(_server.Time.GetUtcNow(), rows[phone].LastUsedAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(_server.Time.GetUtcNow(), rows[laptop].LastUsedAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.Null(rows[other].LastUsedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AGoneDevice_IsDeleted_TheOthersStay()
     {
         var gone = await AddAsync(TestSeed.EndUserSubject, "https://fcm.googleapis.com/fcm/send/gone");
@@ -87,7 +102,7 @@ public sealed class PushNotifierTests : IAsyncLifetime
         Assert.Contains(_server.Logs.Messages, m => m.Contains("Push device " + gone + " is gone (HTTP 410)", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ADeviceWhoseSubscriptionEnded_IsDeletedWithoutSending()
     {
         await AddAsync(TestSeed.EndUserSubject, "https://fcm.googleapis.com/fcm/send/ended", expiresAt: _server.Time.GetUtcNow().AddSeconds(-1));
@@ -99,7 +114,7 @@ public sealed class PushNotifierTests : IAsyncLifetime
         Assert.Empty(await RowsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ADeviceNoLongerOnTheAllowList_IsSkipped_NotSentTo()
     {
         var id = await AddAsync(TestSeed.EndUserSubject, "https://fcm.googleapis.com/fcm/send/was-allowed");
