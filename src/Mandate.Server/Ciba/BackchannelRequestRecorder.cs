@@ -23,6 +23,7 @@ internal sealed class BackchannelRequestRecorder(
     AuditLog audit,
     PingDataProtector pingData,
     DeviceEventHub deviceEvents,
+    Push.PushNoticeQueue pushNotices,
     TimeProvider time,
     IOptions<MandateServerOptions> options,
     ILogger<BackchannelRequestRecorder> logger)
@@ -61,6 +62,7 @@ internal sealed class BackchannelRequestRecorder(
 
         Log.CibaRequestCreated(logger, record.Id, record.ClientId, record.DeliveryMode);
         deviceEvents.Publish(record.Subject, new DeviceEvent("created", record.Id));
+        pushNotices.Enqueue(new Push.PushNotice(record.Id, record.Subject, request.Client.DisplayName, record.BindingMessage, record.ExpiresAt));
         return new BackchannelAcknowledgement(authReqId, (int)request.ExpiresIn.TotalSeconds, record.IntervalSeconds);
     }
 

@@ -53,6 +53,15 @@ internal sealed class PushSubscriptionStore(MandateDbContext db, TimeProvider ti
     public async Task<IReadOnlyList<PushSubscriptionRecord>> ListAsync(string subject, CancellationToken cancellationToken) =>
         await db.PushSubscriptions.AsNoTracking().Where(p => p.Subject == subject).OrderBy(p => p.CreatedAt).Take(100).ToListAsync(cancellationToken);
 
+    /// <summary>Records that a push was sent to these devices (<c>LastUsedAt</c>).</summary>
+    public async Task MarkUsedAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await db.PushSubscriptions.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastUsedAt, at), cancellationToken);
+
+    /// <summary>Deletes a device whose subscription is gone (RFC 8030 §7.3), unless it was registered again meanwhile
+    /// (then its row has another id or endpoint).</summary>
+    public async Task RemoveGoneAsync(PushSubscriptionRecord device, CancellationToken cancellationToken) =>
+        await db.PushSubscriptions.Where(p => p.Id == device.Id && p.Endpoint == device.Endpoint).ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>Removes one of the person's devices; false when they have none with that id.</summary>
     public async Task<bool> DeleteAsync(string subject, string id, CancellationToken cancellationToken) =>
         await db.PushSubscriptions.Where(p => p.Id == id && p.Subject == subject).ExecuteDeleteAsync(cancellationToken) == 1;

@@ -6,6 +6,7 @@ import { api, eventsUrl, readJson } from "./api.js";
 import { EventStream } from "./event-stream.js";
 import { agentName, countdownText, parseTime } from "./format.js";
 import { buildCard, buildHistoryRow } from "./render.js";
+import { initPush } from "./push.js";
 
 const PAGE_TITLE = "Approvals · Mandate";
 const USERNAME_KEY = "mandate.device.username";
@@ -47,6 +48,8 @@ const state = {
   startDelayMs: 1000,
 };
 
+const push = initPush($("push"), { pending: view.pending, toast });
+
 const stream = new EventStream(eventsUrl, {
   state: setLive,
   opened: () => refresh(true), // catch up on anything that arrived before the stream was (re)opened
@@ -75,6 +78,7 @@ function showSignIn(message) {
   state.signedIn = false;
   state.generation++;
   stream.close();
+  push.hide();
   clearCards();
   view.history.replaceChildren();
   view.session.hidden = true;
@@ -98,6 +102,7 @@ function showRequests() {
   view.session.hidden = false;
   const username = localStorage.getItem(USERNAME_KEY);
   view.signedInAs.textContent = username ? `Signed in as ${username}` : "";
+  push.show();
 }
 
 // ---- pending requests -------------------------------------------------------------------------------------------
