@@ -152,7 +152,7 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
         await cdp.SendAsync("ServiceWorker.deliverPushMessage", new() { ["origin"] = _server.BaseUrl, ["registrationId"] = registrationId, ["data"] = payload });
 
         var shown = await NotificationsAsync();
-        for (var i = 0; i < 100 && shown.GetArrayLength() == 0; i++)
+        for (var i = 0; i < 300 && shown.GetArrayLength() == 0; i++)
         {
             await Task.Delay(100);
             shown = await NotificationsAsync();
@@ -197,10 +197,13 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
         var (cdp, registrationId) = await WorkerAsync();
         var payload = PushPayload.Create(new PushNotice(id, TestSeed.EndUserSubject, "Shoe Store Assistant", PurchaseMessage, request.GetProperty("expires_at").GetDateTimeOffset()));
         await cdp.SendAsync("ServiceWorker.deliverPushMessage", new() { ["origin"] = _server.BaseUrl, ["registrationId"] = registrationId, ["data"] = payload });
-        for (var i = 0; i < 100 && (await NotificationsAsync()).GetArrayLength() == 0; i++)
+        // Bounded wait for the worker to show it (slow on a loaded machine): 30 s at most.
+        for (var i = 0; i < 300 && (await NotificationsAsync()).GetArrayLength() == 0; i++)
         {
             await Task.Delay(100);
         }
+
+        Assert.Equal(1, (await NotificationsAsync()).GetArrayLength());
 
         // The tap, as the worker receives it: CDP cannot click a notification, so the worker is given the event.
         await EvaluateInWorkerAsync(@"(async () => {
