@@ -28,6 +28,7 @@ internal static class DevicePageAssets
         ["app.css"] = "text/css; charset=utf-8",
         ["icon.svg"] = "image/svg+xml",
         ["push.js"] = "text/javascript; charset=utf-8",
+        ["limits.js"] = "text/javascript; charset=utf-8",
         ["sw.js"] = "text/javascript; charset=utf-8",
         ["manifest.webmanifest"] = "application/manifest+json",
         ["icon-192.png"] = "image/png",

@@ -7,6 +7,7 @@ import { EventStream } from "./event-stream.js";
 import { agentName, countdownText, parseTime } from "./format.js";
 import { buildCard, buildHistoryRow } from "./render.js";
 import { initPush } from "./push.js";
+import { initLimits } from "./limits.js";
 
 const PAGE_TITLE = "Approvals · Mandate";
 const USERNAME_KEY = "mandate.device.username";
@@ -49,6 +50,7 @@ const state = {
 };
 
 const push = initPush($("push"), { pending: view.pending, toast });
+const limits = initLimits($("limits"), { toast });
 
 const stream = new EventStream(eventsUrl, {
   state: setLive,
@@ -79,6 +81,7 @@ function showSignIn(message) {
   state.generation++;
   stream.close();
   push.hide();
+  limits.hide();
   clearCards();
   view.history.replaceChildren();
   view.session.hidden = true;
@@ -103,6 +106,7 @@ function showRequests() {
   const username = localStorage.getItem(USERNAME_KEY);
   view.signedInAs.textContent = username ? `Signed in as ${username}` : "";
   push.show();
+  limits.show();
 }
 
 // ---- pending requests -------------------------------------------------------------------------------------------
