@@ -147,6 +147,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<IJwtReplayCache, DatabaseJwtReplayCache>();
         services.TryAddSingleton<LoginHintCache>();
         services.TryAddScoped<Mandate.Server.Push.PushSubscriptionStore>();
+        services.TryAddSingleton<Mandate.Server.Push.NoPushDevicesCache>();
         services.TryAddSingleton(sp => new Mandate.Server.Push.VapidKeys(
             new ServerKeyStore(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<TimeProvider>()));
         AddPush(services);

@@ -7,9 +7,11 @@ namespace Mandate.Server.Push;
 /// <summary>
 /// Background service that takes notices from <see cref="PushNoticeQueue"/> and sends them (<see cref="PushNotifier"/>,
 /// in a scope of its own), up to <see cref="MaxConcurrentNotices"/> at once so that one notice waiting to retry does not
-/// hold up the next person's. A failure (the database, a bug) is logged and ends only that notice.
+/// hold up the next person's. A person known to have no device (<see cref="NoPushDevicesCache"/>) costs nothing. A
+/// failure (the database, a bug) is logged and ends only that notice.
 /// </summary>
-internal sealed class PushDispatcher(PushNoticeQueue queue, IServiceScopeFactory scopes, ILogger<PushDispatcher> logger) : BackgroundService
+internal sealed class PushDispatcher(
+    PushNoticeQueue queue, NoPushDevicesCache noDevices, IServiceScopeFactory scopes, ILogger<PushDispatcher> logger) : BackgroundService
 {
     /// <summary>The most notices being sent at once.</summary>
     public const int MaxConcurrentNotices = 4;
@@ -23,6 +25,11 @@ internal sealed class PushDispatcher(PushNoticeQueue queue, IServiceScopeFactory
         {
             await foreach (var notice in queue.Reader.ReadAllAsync(stoppingToken))
             {
+                if (noDevices.HasNone(notice.Subject))
+                {
+                    continue;
+                }
+
                 await slots.WaitAsync(stoppingToken);
                 running.RemoveAll(t => t.IsCompleted);
                 running.Add(SendAsync(notice, slots, stoppingToken));

@@ -15,6 +15,7 @@ internal sealed class PushNotifier(
     PushSubscriptionStore store,
     VapidKeys vapid,
     WebPushSender sender,
+    NoPushDevicesCache noDevices,
     IOptions<MandateServerOptions> options,
     TimeProvider time,
     ILogger<PushNotifier> logger)
@@ -25,6 +26,7 @@ internal sealed class PushNotifier(
         var devices = await store.ListAsync(notice.Subject, cancellationToken);
         if (devices.Count == 0)
         {
+            noDevices.SetNone(notice.Subject);
             return;
         }
 

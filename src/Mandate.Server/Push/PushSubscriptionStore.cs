@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mandate.Server.Push;
 
 /// <summary>The person's devices registered for Web Push, one row per push endpoint.</summary>
-internal sealed class PushSubscriptionStore(MandateDbContext db, TimeProvider time)
+internal sealed class PushSubscriptionStore(MandateDbContext db, NoPushDevicesCache noDevices, TimeProvider time)
 {
     /// <summary>Registers a subscription for <paramref name="subject"/> and returns its id. An endpoint registered
     /// before (the browser subscribed again, or another person signed in on it) is replaced: the same browser never
@@ -39,6 +39,7 @@ internal sealed class PushSubscriptionStore(MandateDbContext db, TimeProvider ti
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                noDevices.Remove(subject);
                 return row.Id;
             }
             catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt == 0)

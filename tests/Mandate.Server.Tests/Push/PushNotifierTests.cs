@@ -65,7 +65,7 @@ public abstract class PushNotifierTests(ServerFixture fixture) : IAsyncLifetime
         var options = services.GetRequiredService<IOptions<MandateServerOptions>>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var sender = new WebPushSender(transport.Factory, options, _server.Time, loggers.CreateLogger<WebPushSender>()) { Delay = (_, _) => Task.CompletedTask };
-        var notifier = new PushNotifier(services.GetRequiredService<PushSubscriptionStore>(), services.GetRequiredService<VapidKeys>(), sender, options, _server.Time, loggers.CreateLogger<PushNotifier>());
+        var notifier = new PushNotifier(services.GetRequiredService<PushSubscriptionStore>(), services.GetRequiredService<VapidKeys>(), sender, services.GetRequiredService<NoPushDevicesCache>(), options, _server.Time, loggers.CreateLogger<PushNotifier>());
         await notifier.NotifyAsync(new PushNotice("req-1", subject, "Agent", "Buy shoes", _server.Time.GetUtcNow().AddMinutes(5)), CancellationToken.None);
     }
 
@@ -87,6 +87,22 @@ public abstract class PushNotifierTests(ServerFixture fixture) : IAsyncLifetime
         Assert.Equal(_server.Time.GetUtcNow(), rows[phone].LastUsedAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.Equal(_server.Time.GetUtcNow(), rows[laptop].LastUsedAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.Null(rows[other].LastUsedAt);
+    }
+
+    [DatabaseFact]
+    public async Task APersonWithoutDevices_IsRemembered_UntilTheyRegisterOne()
+    {
+        var noDevices = _server.Services.GetRequiredService<NoPushDevicesCache>();
+        noDevices.Clear();
+        var transport = new PushTransport(201);
+
+        await NotifyAsync(transport, TestSeed.AppOwnerSubject);
+        Assert.True(noDevices.HasNone(TestSeed.AppOwnerSubject));
+
+        await AddAsync(TestSeed.AppOwnerSubject, "https://fcm.googleapis.com/fcm/send/new-phone");
+        Assert.False(noDevices.HasNone(TestSeed.AppOwnerSubject));
+        await NotifyAsync(transport, TestSeed.AppOwnerSubject);
+        Assert.Single(transport.Requests);
     }
 
     [DatabaseFact]
