@@ -129,7 +129,10 @@ bench_start_mandate() {
   port="$(bench_free_port)"
   MANDATE_URL="http://127.0.0.1:$port"
   MANDATE_ISSUER="$MANDATE_URL/am/oauth2/realms/root/realms/alpha"
-  (cd "$dir" && exec env Mandate__DataDirectory="$dir/data" Mandate__Issuer="$MANDATE_ISSUER" "$@" \
+  # The bc scenario asks one person thousands of times a second, with identical requests: the approval-fatigue caps
+  # and collapsing (docs/device.md) would refuse or merge nearly all of them, so they are off here, as the peer has none.
+  (cd "$dir" && exec env Mandate__DataDirectory="$dir/data" Mandate__Issuer="$MANDATE_ISSUER" \
+      Mandate__Ciba__MaxPendingPerPerson=0 Mandate__Ciba__MaxPendingPerClient=0 Mandate__Ciba__CollapseIdenticalRequests=false "$@" \
       dotnet "$dll" --urls "$MANDATE_URL") > "$dir/server.log" 2>&1 &
   MANDATE_PID=$!
   BENCH_PIDS+=($MANDATE_PID)

@@ -16,7 +16,7 @@ trap 'on_error $?' ERR
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
 
-# 1. Node fixtures for the interop tests (oidc-provider, openid-client), pinned by package-lock.json.
+# 1. Node fixtures for the interop tests (oidc-provider, openid-client, web-push-testing), pinned by package-lock.json.
 if [ -f tests/interop/package-lock.json ]; then
   stamp=tests/interop/node_modules/.package-lock.json
   if [ ! -f "$stamp" ] || [ tests/interop/package-lock.json -nt "$stamp" ]; then

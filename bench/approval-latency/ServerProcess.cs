@@ -55,6 +55,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["Mandate__SeedDemo"] = "false";
         start.Environment["Mandate__CibaIntervalSeconds"] = intervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        // Many agents ask the same person at once: the approval-fatigue caps (docs/device.md) would refuse most of them.
+        start.Environment["Mandate__Ciba__MaxPendingPerPerson"] = "0";
+        start.Environment["Mandate__Ciba__MaxPendingPerClient"] = "0";
+
         var log = new StreamWriter(Path.Combine(runFolder, "server.log")) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

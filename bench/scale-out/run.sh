@@ -111,6 +111,7 @@ for i in 0 1; do
   mkdir -p "$dir"
   (cd "$dir" && exec env ConnectionStrings__Mandate="$bench_conn" Mandate__Issuer="$issuer" Mandate__DataDirectory="$dir/data" \
       Mandate__SeedDemo=false ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
+      Mandate__Ciba__MaxPendingPerPerson=0 Mandate__Ciba__MaxPendingPerClient=0 Mandate__Ciba__CollapseIdenticalRequests=false \
       dotnet "$dll" --urls "http://127.0.0.1:${ports[i]}" --seed "$BENCH_RUN_DIR/seed.json") > "$dir/server.log" 2>&1 &
   BENCH_PIDS+=($!)
   instance_pids[i]=$!

@@ -40,6 +40,9 @@ internal abstract class ExpiringCache<TValue>(TimeProvider time, TimeSpan timeTo
         _entries[key] = new Entry(value, time.GetUtcNow() + timeToLive);
     }
 
+    /// <summary>Forgets the value of <paramref name="key"/>.</summary>
+    public void Remove(string key) => _entries.TryRemove(key, out _);
+
     /// <summary>Forgets every value.</summary>
     public void Clear() => _entries.Clear();
 

@@ -23,6 +23,7 @@ internal sealed class BackchannelRequestRecorder(
     AuditLog audit,
     PingDataProtector pingData,
     DeviceEventHub deviceEvents,
+    Push.PushNoticeQueue pushNotices,
     TimeProvider time,
     IOptions<MandateServerOptions> options,
     ILogger<BackchannelRequestRecorder> logger)
@@ -30,7 +31,8 @@ internal sealed class BackchannelRequestRecorder(
     private const string AuditEvent = "ciba.request";
 
     /// <summary>Stores a valid request and notifies the device; <see cref="RequestObjectValidator.Replayed"/> when its
-    /// request object was used before (that refusal is recorded instead).</summary>
+    /// request object was used before, or 429 <c>slow_down</c> when too many requests wait for the person (that refusal
+    /// is recorded instead).</summary>
     public async Task<Result<BackchannelAcknowledgement>> AcknowledgeAsync(ValidatedBackchannelRequest request, JwtUse? requestObject)
     {
         var now = time.GetUtcNow();
@@ -60,6 +62,7 @@ internal sealed class BackchannelRequestRecorder(
 
         Log.CibaRequestCreated(logger, record.Id, record.ClientId, record.DeliveryMode);
         deviceEvents.Publish(record.Subject, new DeviceEvent("created", record.Id));
+        pushNotices.Enqueue(new Push.PushNotice(record.Id, record.Subject, request.Client.DisplayName, record.BindingMessage, record.ExpiresAt));
         return new BackchannelAcknowledgement(authReqId, (int)request.ExpiresIn.TotalSeconds, record.IntervalSeconds);
     }
 
@@ -78,19 +81,23 @@ internal sealed class BackchannelRequestRecorder(
         return error;
     }
 
-    /// <summary>Writes the unit; null when written as planned, else the replay's error (its refusal was written).</summary>
+    /// <summary>Writes the unit; null when written as planned, else the error of the refusal written instead: a replay,
+    /// or too many requests waiting for the person (<see cref="PendingRequestPolicy"/>).</summary>
     private async Task<OAuthError?> WriteAsync(JwtUse? requestObject, BackchannelRequestRecord? record, AuditEntry entry)
     {
         var replayed = RequestObjectValidator.Replayed;
         var ifReplayed = audit.Create(AuditEvent, entry.ClientId, null, null, null, replayed.Code);
-        if (await writes.WriteAsync(new BackchannelWrite(requestObject, record, entry, ifReplayed)))
+        var ifTooMany = record is null ? null : audit.Create(AuditEvent, entry.ClientId, record.Subject, record.Scopes, null, PendingRequestPolicy.TooManyCode);
+        var outcome = await writes.WriteAsync(new BackchannelWrite(requestObject, record, entry, ifReplayed, ifTooMany));
+        if (outcome.Written)
         {
             audit.Committed(entry);
             return null;
         }
 
-        audit.Committed(ifReplayed);
-        Log.CibaRequestRefused(logger, entry.ClientId, replayed.Code);
-        return replayed;
+        var (written, error) = outcome.Replayed ? (ifReplayed, replayed) : (ifTooMany!, PendingRequestPolicy.TooMany(outcome.Pending!));
+        audit.Committed(written);
+        Log.CibaRequestRefused(logger, entry.ClientId, error.Code);
+        return error;
     }
 }

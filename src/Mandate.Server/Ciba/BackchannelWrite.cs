@@ -11,4 +11,7 @@ namespace Mandate.Server.Ciba;
 /// <param name="Request">The accepted request, or null for a refusal.</param>
 /// <param name="Audit">The audit row of the outcome.</param>
 /// <param name="IfReplayed">The audit row written instead when <paramref name="Use"/> was recorded before.</param>
-internal sealed record BackchannelWrite(JwtUse? Use, BackchannelRequestRecord? Request, AuditEntry Audit, AuditEntry IfReplayed);
+/// <param name="IfTooMany">The audit row written instead of the request and <paramref name="Audit"/> when too many
+/// requests wait for the person (<see cref="PendingRequestPolicy"/>); the use is still recorded.</param>
+internal sealed record BackchannelWrite(
+    JwtUse? Use, BackchannelRequestRecord? Request, AuditEntry Audit, AuditEntry IfReplayed, AuditEntry? IfTooMany = null);

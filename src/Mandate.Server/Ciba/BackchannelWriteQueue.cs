@@ -2,7 +2,9 @@ using System.Threading.Channels;
 using Mandate.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Mandate.Server.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mandate.Server.Ciba;
 
@@ -14,10 +16,12 @@ namespace Mandate.Server.Ciba;
 /// from EF Core's model (<see cref="EntityInsert"/>), parsed once per transaction, not tracked. Each unit stays all or
 /// nothing: its use is inserted first with <c>ON CONFLICT DO NOTHING</c>; when that inserts no row (the use was
 /// recorded before: by an earlier transaction, an earlier unit of this one, or another instance sharing a PostgreSQL
-/// database, whose transaction PostgreSQL waits for), only the replay's audit row is written. A failure of the database
+/// database, whose transaction PostgreSQL waits for), only the replay's audit row is written. A request is then held
+/// against the person's waiting requests, read in the same transaction (<see cref="PendingRequestPolicy"/>: the caps
+/// and collapsing of approval fatigue); refused, only its refusal's audit row is written. A failure of the database
 /// fails every unit of the batch, with nothing written. The caller answers only after its unit committed.
 /// </summary>
-internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimeProvider time) : IAsyncDisposable
+internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimeProvider time, IOptions<MandateServerOptions> options) : IAsyncDisposable
 {
     /// <summary>The most units one transaction writes.</summary>
     public const int MaxBatch = 64;
@@ -25,15 +29,15 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
     /// <summary>How often the uses past their expiry are removed, by the writer, in its next transaction.</summary>
     public static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(1);
 
+    private readonly PendingRequestPolicy _pending = new(options.Value.Ciba);
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
     private Task? _writer;
     private DateTimeOffset _nextCleanup;
     private Statements? _statements;
 
-    /// <summary>Writes <paramref name="unit"/>; true when written as planned, false when its use was recorded before
-    /// and <see cref="BackchannelWrite.IfReplayed"/> was written instead.</summary>
-    public Task<bool> WriteAsync(BackchannelWrite unit)
+    /// <summary>Writes <paramref name="unit"/> and says how (<see cref="BackchannelWriteOutcome"/>).</summary>
+    public Task<BackchannelWriteOutcome> WriteAsync(BackchannelWrite unit)
     {
         var pending = new Pending(unit);
         if (!_queue.Writer.TryWrite(pending))
@@ -92,7 +96,7 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
         }
     }
 
-    private async Task<bool[]> WriteBatchAsync(MandateDbContext db, List<Pending> batch)
+    private async Task<BackchannelWriteOutcome[]> WriteBatchAsync(MandateDbContext db, List<Pending> batch)
     {
         var statements = _statements ??= new Statements(db);
         await using var transaction = await db.BeginWriteTransactionAsync(CancellationToken.None);
@@ -101,7 +105,7 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
         await using var insertUse = statements.Use.CreateCommand(dbTransaction);
         await using var insertRequest = statements.Request.CreateCommand(dbTransaction);
         await using var insertAudit = statements.Audit.CreateCommand(dbTransaction);
-        var results = new bool[batch.Count];
+        var results = new BackchannelWriteOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var unit = batch[i].Unit;
@@ -109,20 +113,57 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
                 && await statements.Use.ExecuteAsync(insertUse, new UsedJwtId { Id = use.Key, ExpiresAt = use.ExpiresAt }, CancellationToken.None) == 0)
             {
                 await statements.Audit.ExecuteAsync(insertAudit, unit.IfReplayed, CancellationToken.None);
+                results[i] = BackchannelWriteOutcome.Replay;
                 continue;
             }
 
+            results[i] = BackchannelWriteOutcome.Done;
             if (unit.Request is { } request)
             {
+                if (_pending.Applies)
+                {
+                    var decision = await DecideAsync(db, request);
+                    results[i] = new BackchannelWriteOutcome(decision.Accepted, false, decision);
+                    if (!decision.Accepted)
+                    {
+                        await statements.Audit.ExecuteAsync(insertAudit, unit.IfTooMany!, CancellationToken.None);
+                        continue;
+                    }
+                }
+
                 await statements.Request.ExecuteAsync(insertRequest, request, CancellationToken.None);
             }
 
             await statements.Audit.ExecuteAsync(insertAudit, unit.Audit, CancellationToken.None);
-            results[i] = true;
         }
 
         await transaction.CommitAsync(CancellationToken.None);
         return results;
+    }
+
+    /// <summary>Holds <paramref name="request"/> against the person's waiting requests; an accepted request takes over
+    /// the identical ones it replaces (they expire now, and it counts their repeats).</summary>
+    private async Task<PendingDecision> DecideAsync(MandateDbContext db, BackchannelRequestRecord request)
+    {
+        var now = time.GetUtcNow();
+        var subject = request.Subject;
+        var waiting = await db.BackchannelRequests.AsNoTracking()
+            .Where(r => r.Subject == subject && r.Status == BackchannelRequestStatus.Pending && r.ExpiresAt > now)
+            .OrderBy(r => r.ExpiresAt)
+            .Take(MaxBatch)
+            .Select(r => new PendingRequest(r.Id, r.ClientId, r.Scopes, r.BindingMessage, r.AuthorizationDetailsJson, r.AcrValues, r.Repeats, r.ExpiresAt))
+            .ToListAsync(CancellationToken.None);
+
+        var decision = _pending.Decide(request, waiting, now);
+        if (decision.Accepted && decision.Replaces.Count > 0)
+        {
+            request.Repeats = decision.Repeats;
+            var replaced = decision.Replaces;
+            await db.BackchannelRequests.Where(r => replaced.Contains(r.Id))
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.ExpiresAt, now), CancellationToken.None);
+        }
+
+        return decision;
     }
 
     private async Task RemoveExpiredUsesAsync(MandateDbContext db)
@@ -148,6 +189,6 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
     {
         public BackchannelWrite Unit { get; } = unit;
 
-        public TaskCompletionSource<bool> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<BackchannelWriteOutcome> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -13,4 +13,18 @@ public sealed class MandatePushOptions
         "https://updates.push.services.mozilla.com/",
         "https://web.push.apple.com/",
     ];
+
+    /// <summary>The contact for push services, the VAPID <c>sub</c> claim (RFC 8292 §2.1): a <c>mailto:</c> address or
+    /// an <c>https:</c> URL where the operator can be reached if the server's pushes cause trouble. When empty the
+    /// issuer is used if it is https, else the claim is left out (Apple's push service expects one: set it in
+    /// production).</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>How long one request to a push service may take, in seconds (default 10).</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Attempts per device and notification, the first included (default 3). Only transient failures are tried
+    /// again (<c>429</c>, <c>5xx</c>, no answer), after the push service's <c>Retry-After</c> (at most 60 s) or a
+    /// doubling back-off from 1 s, and never once the request has expired.</summary>
+    public int MaxAttempts { get; set; } = 3;
 }

@@ -59,6 +59,11 @@ internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateSe
         }
 
         ValidateSpending(options.Spending, errors);
+        if (options.Ciba.MaxPendingPerPerson < 0 || options.Ciba.MaxPendingPerClient < 0)
+        {
+            errors.Add("Mandate:Ciba:MaxPendingPerPerson and MaxPendingPerClient must be 0 (no cap) or a positive number.");
+        }
+
         if (options.ClockSkewSeconds is < 0 or > 300)
         {
             errors.Add("Mandate:ClockSkewSeconds must be between 0 and 300.");
@@ -70,7 +75,28 @@ internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateSe
         }
 
         errors.AddRange(Passkeys.PasskeyPolicy.Validate(options));
+        ValidatePush(options.Push, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidatePush(MandatePushOptions push, List<string> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(push.Subject)
+            && !(push.Subject.StartsWith("mailto:", StringComparison.Ordinal) && push.Subject.Length > "mailto:".Length && !push.Subject.Any(char.IsWhiteSpace))
+            && !(Uri.TryCreate(push.Subject, UriKind.Absolute, out var contact) && contact.Scheme == Uri.UriSchemeHttps))
+        {
+            errors.Add("Mandate:Push:Subject must be a mailto: address or an https: URL (RFC 8292 §2.1), e.g. mailto:security@example.com.");
+        }
+
+        if (push.TimeoutSeconds is <= 0 or > 300)
+        {
+            errors.Add("Mandate:Push:TimeoutSeconds must be between 1 and 300.");
+        }
+
+        if (push.MaxAttempts is < 1 or > 10)
+        {
+            errors.Add("Mandate:Push:MaxAttempts must be between 1 and 10.");
+        }
     }
 
     private static void Positive(int value, string name, List<string> errors)

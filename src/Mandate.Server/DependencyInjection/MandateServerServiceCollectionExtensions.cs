@@ -147,8 +147,10 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<IJwtReplayCache, DatabaseJwtReplayCache>();
         services.TryAddSingleton<LoginHintCache>();
         services.TryAddScoped<Mandate.Server.Push.PushSubscriptionStore>();
+        services.TryAddSingleton<Mandate.Server.Push.NoPushDevicesCache>();
         services.TryAddSingleton(sp => new Mandate.Server.Push.VapidKeys(
             new ServerKeyStore(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<TimeProvider>()));
+        AddPush(services);
         services.TryAddScoped<IUserDirectory, DatabaseUserDirectory>();
         services.TryAddScoped<IIdTokenHintValidator, IdTokenHintValidator>();
         services.TryAddScoped<ClientDirectory>();
@@ -178,6 +180,28 @@ public static class MandateServerServiceCollectionExtensions
         services.AddHostedService<PingDispatcher>();
         services.AddHttpClient(PingSender.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => PingHttpHandler.Create(sp.GetRequiredService<IOptions<MandateServerOptions>>().Value.IsDevelopmentTransport));
+    }
+
+    /// <summary>Web Push to the person's devices when an agent asks (docs/device.md): the queue bc-authorize hands
+    /// notices to, the background service that sends them, and its HTTP client.</summary>
+    private static void AddPush(IServiceCollection services)
+    {
+        services.TryAddSingleton<Mandate.Server.Push.PushNoticeQueue>();
+        services.TryAddSingleton<Mandate.Server.Push.WebPushSender>();
+        services.TryAddScoped<Mandate.Server.Push.PushNotifier>();
+        services.AddHostedService<Mandate.Server.Push.PushDispatcher>();
+        services.AddHttpClient(Mandate.Server.Push.WebPushSender.HttpClientName)
+            .ConfigureHttpClient((sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<MandateServerOptions>>().Value.Push.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            })
+            // The default request logs name the URL, and a push endpoint is a capability: log nothing here (WebPushSender
+            // logs each outcome by the device's id).
+            .RemoveAllLoggers();
     }
 
     private static void AddDevice(IServiceCollection services)

@@ -171,6 +171,7 @@ internal sealed class DeviceRequestService(
             ["passkey_protected"] = passkeyPolicy.RequiresPasskey(request.Scopes, request.AcrValues),
             ["created_at"] = request.CreatedAt.ToString("O"),
             ["expires_at"] = request.ExpiresAt.ToString("O"),
+            ["times_asked"] = request.Repeats + 1,
         };
     }
 }

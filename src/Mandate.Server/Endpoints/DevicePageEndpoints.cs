@@ -8,20 +8,23 @@ namespace Mandate.Server.Endpoints;
 
 /// <summary>
 /// The person's approval page: <c>GET /device</c> and its static files (<c>/device/app.js</c> and the modules it
-/// imports, <c>/device/app.css</c>, <c>/device/icon.svg</c>), embedded in the assembly. The page talks only to the device JSON API
+/// imports, <c>/device/app.css</c>, the icons, <c>/device/manifest.webmanifest</c>, and <c>/device/sw.js</c>, the service
+/// worker, whose scope is <c>/device/</c>), embedded in the assembly. The page talks only to the device JSON API
 /// (<see cref="DeviceApiEndpoints"/>); every answer carries <see cref="ContentSecurityPolicy"/>.
 /// </summary>
 internal static class DevicePageEndpoints
 {
     /// <summary>
-    /// Scripts, styles, images and connections from this origin only; no inline script or style, no plugins, no
-    /// framing, no plain form submission; Trusted Types with no policy, so the browser itself refuses any HTML
-    /// string written into the page (the page only ever sets text).
+    /// Scripts, styles, images, connections, the web app manifest and the service worker from this origin only; no
+    /// inline script or style, no plugins, no framing, no plain form submission; Trusted Types with one policy,
+    /// <c>mandate-service-worker</c> (push.js), which makes only the URL of <c>sw.js</c>: the browser itself refuses any
+    /// HTML string written into the page (the page only ever sets text) and any other script URL.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+        "manifest-src 'self'; worker-src 'self'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
-        "require-trusted-types-for 'script'; trusted-types 'none'";
+        "require-trusted-types-for 'script'; trusted-types mandate-service-worker";
 
     /// <summary>Maps <c>/device</c> and its assets.</summary>
     public static void Map(IEndpointRouteBuilder endpoints)

@@ -19,6 +19,11 @@ internal static class OAuthResults
             response.Headers.WWWAuthenticate = "Basic realm=\"Mandate\"";
         }
 
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Results.Json(
             new Dictionary<string, string> { ["error"] = error.Code, ["error_description"] = error.Description },
             statusCode: error.StatusCode);

@@ -7,7 +7,8 @@ namespace Mandate.Server.Protocol;
 /// <param name="Code">The <c>error</c> code.</param>
 /// <param name="Description">The <c>error_description</c> (characters %x20-21 / %x23-5B / %x5D-7E).</param>
 /// <param name="StatusCode">HTTP status.</param>
-internal sealed record OAuthError(string Code, string Description, int StatusCode = 400)
+/// <param name="RetryAfterSeconds">The <c>Retry-After</c> header of a 429 or 503, if any (RFC 9110 §10.2.3).</param>
+internal sealed record OAuthError(string Code, string Description, int StatusCode = 400, int? RetryAfterSeconds = null)
 {
     /// <summary>400 <c>invalid_request</c>.</summary>
     public static OAuthError InvalidRequest(string description) => new("invalid_request", description);

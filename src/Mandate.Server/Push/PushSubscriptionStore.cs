@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mandate.Server.Push;
 
 /// <summary>The person's devices registered for Web Push, one row per push endpoint.</summary>
-internal sealed class PushSubscriptionStore(MandateDbContext db, TimeProvider time)
+internal sealed class PushSubscriptionStore(MandateDbContext db, NoPushDevicesCache noDevices, TimeProvider time)
 {
     /// <summary>Registers a subscription for <paramref name="subject"/> and returns its id. An endpoint registered
     /// before (the browser subscribed again, or another person signed in on it) is replaced: the same browser never
@@ -39,6 +39,7 @@ internal sealed class PushSubscriptionStore(MandateDbContext db, TimeProvider ti
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                noDevices.Remove(subject);
                 return row.Id;
             }
             catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt == 0)
@@ -52,6 +53,15 @@ internal sealed class PushSubscriptionStore(MandateDbContext db, TimeProvider ti
     /// <summary>The person's devices, oldest first.</summary>
     public async Task<IReadOnlyList<PushSubscriptionRecord>> ListAsync(string subject, CancellationToken cancellationToken) =>
         await db.PushSubscriptions.AsNoTracking().Where(p => p.Subject == subject).OrderBy(p => p.CreatedAt).Take(100).ToListAsync(cancellationToken);
+
+    /// <summary>Records that a push was sent to these devices (<c>LastUsedAt</c>).</summary>
+    public async Task MarkUsedAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await db.PushSubscriptions.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastUsedAt, at), cancellationToken);
+
+    /// <summary>Deletes a device whose subscription is gone (RFC 8030 §7.3), unless it was registered again meanwhile
+    /// (then its row has another id or endpoint).</summary>
+    public async Task RemoveGoneAsync(PushSubscriptionRecord device, CancellationToken cancellationToken) =>
+        await db.PushSubscriptions.Where(p => p.Id == device.Id && p.Endpoint == device.Endpoint).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Removes one of the person's devices; false when they have none with that id.</summary>
     public async Task<bool> DeleteAsync(string subject, string id, CancellationToken cancellationToken) =>

@@ -30,7 +30,7 @@ internal sealed class PushSubscriptionValidator(IEnumerable<string> allowedEndpo
             return (null, "endpoint must be an absolute http(s) URL of at most 2048 characters, without user information.");
         }
 
-        if (!_prefixes.Any(p => uri.AbsoluteUri.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        if (!IsAllowed(uri))
         {
             return (null, "endpoint is not on an allowed push service (Mandate:Push:AllowedEndpoints).");
         }
@@ -62,6 +62,11 @@ internal sealed class PushSubscriptionValidator(IEnumerable<string> allowedEndpo
 
         return (new ValidatedPushSubscription(uri, expiresAt, input.Keys!.P256dh!, input.Keys.Auth!), null);
     }
+
+    /// <summary>Whether <paramref name="endpoint"/> is on an allowed push service (checked again before each send, as
+    /// the option may have changed since the device registered).</summary>
+    public bool IsAllowed(Uri endpoint) =>
+        endpoint.UserInfo.Length == 0 && _prefixes.Any(p => endpoint.AbsoluteUri.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     private static byte[]? Decode(string? value)
     {

@@ -14,6 +14,11 @@ public sealed class DevicePageEndpointTests(ServerFixture fixture) : IClassFixtu
     [InlineData("/device/render.js", "text/javascript")]
     [InlineData("/device/app.css", "text/css")]
     [InlineData("/device/icon.svg", "image/svg+xml")]
+    [InlineData("/device/push.js", "text/javascript")]
+    [InlineData("/device/sw.js", "text/javascript")]
+    [InlineData("/device/manifest.webmanifest", "application/manifest+json")]
+    [InlineData("/device/icon-192.png", "image/png")]
+    [InlineData("/device/icon-512.png", "image/png")]
     public async Task Asset_IsServedWithItsTypeAndTheSecurityHeaders(string path, string mediaType)
     {
         var response = await _client.GetAsync(path);
@@ -39,6 +44,28 @@ public sealed class DevicePageEndpointTests(ServerFixture fixture) : IClassFixtu
         Assert.Equal(["'none'"], directives["frame-ancestors"]);
         Assert.Equal(["'none'"], directives["form-action"]);
         Assert.Equal(["'script'"], directives["require-trusted-types-for"]);
+        Assert.Equal(["'self'"], directives["manifest-src"]);
+        Assert.Equal(["'self'"], directives["worker-src"]);
+        // One Trusted Types policy, push.js's, which makes only the service worker's URL.
+        Assert.Equal(["mandate-service-worker"], directives["trusted-types"]);
+    }
+
+    [Fact]
+    public async Task Manifest_StartsAtTheDevicePage_WithIconsThatAreServedAtTheirSizes()
+    {
+        var manifestUrl = new Uri("http://localhost/device/manifest.webmanifest");
+        using var manifest = JsonDocument.Parse(await _client.GetStringAsync(manifestUrl));
+        Assert.Equal("/device", new Uri(manifestUrl, manifest.RootElement.GetProperty("start_url").GetString()).AbsolutePath);
+        Assert.Equal("standalone", manifest.RootElement.GetProperty("display").GetString());
+
+        foreach (var icon in manifest.RootElement.GetProperty("icons").EnumerateArray().Where(i => i.GetProperty("type").GetString() == "image/png"))
+        {
+            var png = await _client.GetByteArrayAsync(new Uri(manifestUrl, icon.GetProperty("src").GetString()));
+            // PNG signature, then the IHDR chunk's width and height (big-endian) at bytes 16 and 20.
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            var size = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)) + "x" + System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
+            Assert.Equal(icon.GetProperty("sizes").GetString(), size);
+        }
     }
 
     [Fact]

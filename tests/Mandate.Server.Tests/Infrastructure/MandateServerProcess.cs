@@ -71,6 +71,11 @@ public sealed class MandateServerProcess : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             },
         };
+        foreach (var (key, value) in TestServerHost.NoApprovalFatigueLimits)
+        {
+            start.Environment["Mandate__Ciba__" + key] = value;
+        }
+
         return await LaunchAsync(start, dataDirectory);
     }
 

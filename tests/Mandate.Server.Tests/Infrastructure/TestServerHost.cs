@@ -13,6 +13,18 @@ namespace Mandate.Server.Tests.Infrastructure;
 /// </summary>
 internal static class TestServerHost
 {
+    /// <summary>
+    /// Settings under <c>Mandate:Ciba</c> that turn the approval-fatigue caps and collapsing off: the test servers ask
+    /// one person many times, identical requests included, for other reasons. The caps and collapsing are tested with
+    /// their defaults in PendingRequestTests.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NoApprovalFatigueLimits = new Dictionary<string, string>
+    {
+        ["MaxPendingPerPerson"] = "0",
+        ["MaxPendingPerClient"] = "0",
+        ["CollapseIdenticalRequests"] = "false",
+    };
+
     /// <summary>Writes <paramref name="seed"/> as <c>seed.json</c> into <paramref name="dataDirectory"/>; returns its path.</summary>
     public static async Task<string> WriteSeedAsync(string dataDirectory, SeedDocument seed)
     {
@@ -35,6 +47,11 @@ internal static class TestServerHost
             ["Mandate:DataDirectory"] = dataDirectory,
             ["Mandate:SeedFile"] = seedFile,
         };
+        foreach (var (key, value) in NoApprovalFatigueLimits)
+        {
+            config["Mandate:Ciba:" + key] = value;
+        }
+
         foreach (var (key, value) in settings ?? [])
         {
             config[key] = value;

@@ -25,15 +25,21 @@ public sealed class InteropServer : IAsyncDisposable
 
     public TestLogSink Logs { get; private init; } = null!;
 
-    public static async Task<InteropServer> StartAsync(TestSeed seed)
+    /// <summary>Starts a server; <paramref name="settings"/> are added to its configuration.</summary>
+    public static async Task<InteropServer> StartAsync(TestSeed seed, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var port = FreePort();
         var baseUrl = "http://127.0.0.1:" + port;
         var directory = Directory.CreateTempSubdirectory("mandate-interop-").FullName;
         var seedFile = await TestServerHost.WriteSeedAsync(directory, seed.Build());
 
-        var settings = new Dictionary<string, string?> { ["Mandate:CibaIntervalSeconds"] = "1" };
-        var builder = TestServerHost.CreateBuilder(baseUrl + "/am/oauth2/realms/root/realms/alpha", directory, seedFile, settings);
+        var config = new Dictionary<string, string?> { ["Mandate:CibaIntervalSeconds"] = "1" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            config[key] = value;
+        }
+
+        var builder = TestServerHost.CreateBuilder(baseUrl + "/am/oauth2/realms/root/realms/alpha", directory, seedFile, config);
         builder.WebHost.UseUrls(baseUrl);
         var logs = new TestLogSink();
         builder.Logging.ClearProviders().AddProvider(logs);

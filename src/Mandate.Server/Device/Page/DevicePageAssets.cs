@@ -7,7 +7,7 @@ using System.Security.Cryptography;
 namespace Mandate.Server.Device.Page;
 
 /// <summary>
-/// The device page's static files (the page, its script modules, styles and icon), embedded in this assembly through <c>DevicePageAssets.resx</c> (each entry points
+/// The device page's static files (the page, its script modules, styles, icons, web app manifest and service worker), embedded in this assembly through <c>DevicePageAssets.resx</c> (each entry points
 /// at the file next to it), read once. Nothing is loaded from disk or from the network at run time.
 /// </summary>
 internal static class DevicePageAssets
@@ -28,6 +28,12 @@ internal static class DevicePageAssets
         ["passkey.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
         ["icon.svg"] = "image/svg+xml",
+        ["push.js"] = "text/javascript; charset=utf-8",
+        ["limits.js"] = "text/javascript; charset=utf-8",
+        ["sw.js"] = "text/javascript; charset=utf-8",
+        ["manifest.webmanifest"] = "application/manifest+json",
+        ["icon-192.png"] = "image/png",
+        ["icon-512.png"] = "image/png",
     }.ToFrozenDictionary();
 
     private static readonly Lazy<FrozenDictionary<string, DevicePageAsset>> Assets = new(Load);

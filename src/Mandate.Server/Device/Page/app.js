@@ -7,6 +7,8 @@ import { EventStream } from "./event-stream.js";
 import { agentName, countdownText, parseTime } from "./format.js";
 import { PasskeyList, approveWithPasskey, passkeysSupported, signInWithPasskey } from "./passkey.js";
 import { buildCard, buildHistoryRow, markPasskey } from "./render.js";
+import { initPush } from "./push.js";
+import { initLimits } from "./limits.js";
 
 const PAGE_TITLE = "Approvals · Mandate";
 const USERNAME_KEY = "mandate.device.username";
@@ -50,6 +52,9 @@ const state = {
   startDelayMs: 1000,
 };
 
+const push = initPush($("push"), { pending: view.pending, toast });
+const limits = initLimits($("limits"), { toast });
+
 const stream = new EventStream(eventsUrl, {
   state: setLive,
   opened: () => refresh(true), // catch up on anything that arrived before the stream was (re)opened
@@ -86,6 +91,8 @@ function showSignIn(message) {
   state.signedIn = false;
   state.generation++;
   stream.close();
+  push.hide();
+  limits.hide();
   clearCards();
   view.history.replaceChildren();
   view.session.hidden = true;
@@ -110,6 +117,8 @@ function showRequests() {
   const username = localStorage.getItem(USERNAME_KEY);
   view.signedInAs.textContent = username ? `Signed in as ${username}` : "";
   passkeys.load();
+  push.show();
+  limits.show();
 }
 
 // ---- pending requests -------------------------------------------------------------------------------------------

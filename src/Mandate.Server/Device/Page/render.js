@@ -26,6 +26,14 @@ export function buildCard(template, request, decide) {
 
   card.querySelector(".scopes").append(...scopeTexts(request).map((text) => textElement("li", text)));
 
+  // Identical requests of the same agent are one card (docs/device.md, "Approval fatigue").
+  const asked = Number(request.times_asked);
+  if (Number.isInteger(asked) && asked > 1) {
+    const note = card.querySelector(".asked-again");
+    note.textContent = `The agent asked ${asked} times for this; one answer covers them all.`;
+    note.hidden = false;
+  }
+
   const details = Array.isArray(request.authorization_details) ? request.authorization_details : [];
   if (details.length > 0) {
     card.querySelector(".details").hidden = false;
