@@ -67,7 +67,7 @@ export function markPasskey(card, hasPasskey) {
   const note = card.querySelector(".passkey-note");
   note.textContent = hasPasskey
     ? "This payment needs your passkey."
-    : "A passkey protects payments like this one: add one below under Passkeys.";
+    : "A passkey protects payments like this one: add one under Passkeys below.";
   note.hidden = false;
 }
 
