@@ -43,6 +43,9 @@ internal sealed class BackchannelRequestRecord
     /// <summary>When the <c>auth_req_id</c> expires.</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>The access token's audience when the client named a resource (RFC 8707); null: the scopes' resource.</summary>
+    public string? Resource { get; set; }
+
     /// <summary>How many identical pending requests of the same client this one replaced (docs/device.md, "Approval
     /// fatigue"): the device shows "asked N times" with one card.</summary>
     public int Repeats { get; set; }

@@ -178,6 +178,9 @@ namespace Mandate.Server.Data.Migrations.PostgreSql
                     b.Property<int>("Repeats")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Resource")
+                        .HasColumnType("text");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasColumnType("text");

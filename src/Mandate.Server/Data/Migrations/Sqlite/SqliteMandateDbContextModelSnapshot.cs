@@ -169,6 +169,9 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<int>("Repeats")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Resource")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasColumnType("TEXT");
