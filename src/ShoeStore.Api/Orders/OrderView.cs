@@ -18,9 +18,6 @@ internal sealed record OrderView(
         new Money(order.Currency, order.Subtotal), new Money(order.Currency, order.Shipping),
         new Money(order.Currency, order.Tax), new Money(order.Currency, order.Total),
         order.PaymentMethod, order.Subject, order.AgentClientId,
-        new ApprovalView(
-            order.ApprovalTokenId,
-            order.AuthorizationDetails is null ? null : JsonDocument.Parse(order.AuthorizationDetails).RootElement,
-            order.ApprovalMethods?.Split(' ') ?? []),
+        new ApprovalView(order.ApprovalTokenId, order.AuthorizationDetails is null ? null : JsonDocument.Parse(order.AuthorizationDetails).RootElement),
         order.QuoteId, order.CreatedAt, order.UpdatedAt);
 }

@@ -26,10 +26,6 @@ internal sealed class AccessTokenClaims
     /// <summary>A <c>grant_type</c> claim, when the server sends one.</summary>
     public string? GrantType { get; init; }
 
-    /// <summary><c>amr</c> (RFC 8176 §2): how the customer approved, e.g. <c>["pop","user"]</c> after a passkey or
-    /// <c>["pwd"]</c> after a click from a password session; empty when the token does not say.</summary>
-    public IReadOnlyList<string> AuthenticationMethods { get; init; } = [];
-
     /// <summary>The granted scopes.</summary>
     public required IReadOnlySet<string> Scopes { get; init; }
 

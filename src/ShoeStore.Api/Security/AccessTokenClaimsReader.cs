@@ -68,13 +68,6 @@ internal static class AccessTokenClaimsReader
             return null;
         }
 
-        var methods = AuthenticationMethods(payload);
-        if (methods is null)
-        {
-            problem = "The amr claim of the access token is malformed";
-            return null;
-        }
-
         return new AccessTokenClaims
         {
             Subject = subject,
@@ -86,36 +79,7 @@ internal static class AccessTokenClaimsReader
                 : null,
             Scopes = scopes,
             AuthorizationDetails = authorizationDetails,
-            AuthenticationMethods = methods,
         };
-    }
-
-    /// <summary>RFC 8176 <c>amr</c>: absent, or an array of at most 10 short, printable strings; null when malformed.</summary>
-    private static List<string>? AuthenticationMethods(JsonElement payload)
-    {
-        if (!payload.TryGetProperty("amr", out var amr))
-        {
-            return [];
-        }
-
-        if (amr.ValueKind != JsonValueKind.Array || amr.GetArrayLength() > 10)
-        {
-            return null;
-        }
-
-        var methods = new List<string>();
-        foreach (var method in amr.EnumerateArray())
-        {
-            if (method.ValueKind != JsonValueKind.String || method.GetString() is not { Length: > 0 and <= 32 } text
-                || !text.All(c => c is > ' ' and < (char)0x7F))
-            {
-                return null;
-            }
-
-            methods.Add(text);
-        }
-
-        return methods;
     }
 
     private static string? Identifier(JsonElement element, string name) =>

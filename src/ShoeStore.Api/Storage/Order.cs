@@ -24,9 +24,6 @@ internal sealed class Order : PricedPurchase
     /// <summary>The token's <c>authorization_details</c> (RFC 9396) as JSON, when it had them.</summary>
     public string? AuthorizationDetails { get; init; }
 
-    /// <summary>How the customer approved: the token's RFC 8176 <c>amr</c> values, space-separated; null when it had none.</summary>
-    public string? ApprovalMethods { get; init; }
-
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

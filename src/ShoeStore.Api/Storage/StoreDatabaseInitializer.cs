@@ -5,39 +5,12 @@ namespace ShoeStore.Api.Storage;
 
 /// <summary>
 /// Applies the migrations and, on an empty database, seeds the catalog, deals and demo customers. Safe when several
-/// instances start at once on one PostgreSQL database: they take turns under a session-level advisory lock (EF Core's
-/// own migration lock on PostgreSQL ends with the first migration's transaction, so with two migrations to apply a
-/// second instance could run the second one again), and the seed is one transaction whose primary keys let only one
-/// instance's rows in.
+/// instances start at once on one PostgreSQL database: EF Core serializes the migrations with a database lock, and
+/// the seed is one transaction whose primary keys let only one instance's rows in.
 /// </summary>
 internal sealed class StoreDatabaseInitializer(ShoeStoreDbContext db, StoreDatabase database, TimeProvider time, ILogger<StoreDatabaseInitializer> logger)
 {
-    /// <summary>The advisory lock's key: "ShoeStor" in ASCII.</summary>
-    private const long StartupLockKey = 0x53686f6553746f72;
-
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        if (!db.Database.IsNpgsql())
-        {
-            await MigrateAndSeedAsync(cancellationToken);
-            return;
-        }
-
-        // One session for the lock and the work: closing it releases the lock even if the unlock cannot run.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", [StartupLockKey], cancellationToken);
-            await MigrateAndSeedAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [StartupLockKey], CancellationToken.None);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {

@@ -32,33 +32,6 @@ public abstract class TransactionBindingTests(StoreApiFactory api)
     }
 
     [DatabaseFact]
-    public async Task Order_RecordsHowTheCustomerApproved_FromTheTokensAmr()
-    {
-        await api.SetStockAsync("nike-pegasus-41", 10.5m, 10);
-        var passkey = api.Token().WithPurchase("nike-pegasus-41", 10.5m, 1, "140.00").WithClaim("amr", new JsonArray("pop", "user"));
-        var click = api.Token().WithPurchase("nike-pegasus-41", 10.5m, 1, "140.00");
-
-        var byPasskey = await Expect.JsonAsync(await api.PostJsonAsync("/orders", Pegasus, passkey.Build()), HttpStatusCode.Created);
-        var unsaid = await Expect.JsonAsync(await api.PostJsonAsync("/orders", Pegasus, click.Build()), HttpStatusCode.Created);
-
-        Assert.Equal(["pop", "user"], byPasskey.GetProperty("approval").GetProperty("amr").EnumerateArray().Select(m => m.GetString()));
-        Assert.Empty(unsaid.GetProperty("approval").GetProperty("amr").EnumerateArray());
-        var stored = await Expect.JsonAsync(await api.GetAsync("/orders/" + byPasskey.GetProperty("id").GetString(), passkey.Build()), HttpStatusCode.OK);
-        Assert.Equal(2, stored.GetProperty("approval").GetProperty("amr").GetArrayLength());
-    }
-
-    [DatabaseTheory]
-    [InlineData("\"pwd\"")]
-    [InlineData("[42]")]
-    [InlineData("[\"with space\"]")]
-    public async Task Order_UnderAMalformedAmr_Gets401(string amr)
-    {
-        var token = api.Token().WithPurchase("nike-pegasus-41", 10.5m, 1, "140.00").WithClaim("amr", JsonNode.Parse(amr));
-
-        await Expect.InvalidTokenAsync(await api.PostJsonAsync("/orders", Pegasus, token.Build()));
-    }
-
-    [DatabaseFact]
     public async Task Order_FewerPairsThanApproved_IsPlaced()
     {
         await api.SetStockAsync("nike-pegasus-41", 10.5m, 10);

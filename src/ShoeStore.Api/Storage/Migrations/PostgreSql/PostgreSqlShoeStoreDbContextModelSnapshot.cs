@@ -122,10 +122,6 @@ namespace ShoeStore.Api.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ApprovalMethods")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<string>("ApprovalTokenId")
                         .IsRequired()
                         .HasColumnType("text");

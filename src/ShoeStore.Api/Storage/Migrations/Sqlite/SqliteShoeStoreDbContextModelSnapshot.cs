@@ -114,10 +114,6 @@ namespace ShoeStore.Api.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ApprovalMethods")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ApprovalTokenId")
                         .IsRequired()
                         .HasColumnType("TEXT");
