@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ShoeStore.Api;
+using ShoeStore.Api.Deals;
 using ShoeStore.Api.Orders;
 using ShoeStore.Api.Pricing;
 using ShoeStore.Api.Problems;
+using ShoeStore.Api.Products;
+using ShoeStore.Api.Quotes;
 using ShoeStore.Api.Security;
 using ShoeStore.Api.Storage;
 
@@ -56,6 +59,10 @@ public static class ShoeStoreServiceCollectionExtensions
         services.TryAddSingleton<JsonRequestReader>();
         services.TryAddScoped<PurchasePricer>();
         services.TryAddScoped<OrderService>();
+        services.TryAddScoped<OrderHistory>();
+        services.TryAddScoped<ProductCatalog>();
+        services.TryAddScoped<ActiveDeals>();
+        services.TryAddScoped<QuoteService>();
         return services;
     }
 
