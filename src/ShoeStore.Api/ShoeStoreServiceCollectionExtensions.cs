@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ShoeStore.Api;
 using ShoeStore.Api.Deals;
+using ShoeStore.Api.Mcp;
+using ShoeStore.Api.Mcp.Tools;
 using ShoeStore.Api.Orders;
 using ShoeStore.Api.Pricing;
 using ShoeStore.Api.Problems;
@@ -63,6 +65,16 @@ public static class ShoeStoreServiceCollectionExtensions
         services.TryAddScoped<ProductCatalog>();
         services.TryAddScoped<ActiveDeals>();
         services.TryAddScoped<QuoteService>();
+
+        // MCP (issue 15): stateless Streamable HTTP — each POST is answered on its own request, with its own token.
+        var tools = new StoreToolCatalog();
+        services.TryAddSingleton(tools);
+        services.TryAddSingleton<McpResource>();
+        services.AddHttpContextAccessor();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, McpToolAccessHandler>());
+        services.AddMcpServer(mcp => mcp.ServerInfo = new ModelContextProtocol.Protocol.Implementation { Name = "shoestore", Version = "1.0.0" })
+            .WithHttpTransport(transport => transport.Stateless = true)
+            .WithTools(tools.Tools);
         return services;
     }
 
