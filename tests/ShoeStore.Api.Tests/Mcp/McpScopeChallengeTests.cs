@@ -85,4 +85,26 @@ public sealed class McpScopeChallengeTests(SqliteStoreApiFactory api) : IClassFi
         var message = await McpSession.MessageAsync(response);
         Assert.True(message.TryGetProperty("error", out var error) || McpSession.IsError(message.GetProperty("result")), message.ToString());
     }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"getProducts","arguments":{}},"params":{"name":"getOrders","arguments":{}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"getOrders","arguments":{}},"params":{"name":"getProducts","arguments":{}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"getProducts","name":"getOrders","arguments":{}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"getOrders","name":"getProducts","arguments":{}}}""")]
+    public async Task DuplicateMembers_NeverRunAToolBeyondTheTokensScope(string body)
+    {
+        var response = await _mcp.PostRawAsync(body, _mcp.Token().WithScope("prices").Build());
+
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            var message = await McpSession.MessageAsync(response);
+            var ranGetOrders = message.TryGetProperty("result", out var result) && !McpSession.IsError(result) &&
+                result.TryGetProperty("structuredContent", out var content) && content.TryGetProperty("orders", out _);
+            Assert.False(ranGetOrders, message.ToString());
+        }
+        else
+        {
+            Assert.InRange((int)response.StatusCode, 400, 403);
+        }
+    }
 }

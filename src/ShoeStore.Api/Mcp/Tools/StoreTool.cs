@@ -60,14 +60,24 @@ internal abstract class StoreTool : McpServerTool
             throw new InvalidOperationException("The MCP endpoint ran without a validated access token.");
         }
 
-        if (Access?.Evaluate(token) is { IsAllowed: false } refused)
+        if (Refusal(token) is { } refusal)
         {
-            return StoreToolResults.Problem(ProblemTypes.InsufficientScope, "Insufficient scope", refused.Description!);
+            return refusal;
         }
 
         var arguments = new ToolArguments(request.Params?.Arguments);
         return await CallAsync(new StoreToolCall(token, arguments, services), cancellationToken);
     }
+
+    /// <summary>
+    /// The tool's own check of <see cref="Access"/>, made again when it runs (the HTTP 403 of
+    /// <see cref="McpToolAccessHandler"/> comes first): null when <paramref name="token"/> may call it, else an
+    /// <c>isError</c> result saying what is missing.
+    /// </summary>
+    public CallToolResult? Refusal(AccessTokenClaims token) =>
+        Access?.Evaluate(token) is { IsAllowed: false } refused
+            ? StoreToolResults.Problem(ProblemTypes.InsufficientScope, "Insufficient scope", refused.Description!)
+            : null;
 
     /// <summary>Runs the tool for a token that <see cref="Access"/> allows.</summary>
     protected abstract Task<CallToolResult> CallAsync(StoreToolCall call, CancellationToken cancellationToken);
