@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the device approval page (/device) with a pending purchase on a phone-sized screen (390×844, 2× pixels)
-# into docs/images/device.png. It runs the browser test that drives that screen (a real server on a loopback port,
+# into docs/images/device.png, and the same purchase once the person has a passkey into docs/images/device-passkey.png. It runs the browser test that drives that screen (a real server on a loopback port,
 # a signed CIBA request from the test agent, Debian's headless Chromium) with MANDATE_SCREENSHOT set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 mkdir -p docs/images
-MANDATE_SCREENSHOT="$(pwd)/docs/images/device.png" dotnet test tests/Mandate.Server.Tests -nologo \
-  --filter "FullyQualifiedName~DevicePageTests.PendingPurchase_OnAPhoneScreen_FitsWithoutSidewaysScrolling"
-echo "wrote docs/images/device.png"
+MANDATE_SCREENSHOT="$(pwd)/docs/images/device.png" MANDATE_PASSKEY_SCREENSHOT="$(pwd)/docs/images/device-passkey.png" \
+  dotnet test tests/Mandate.Server.Tests -nologo \
+  --filter "FullyQualifiedName~DevicePageTests.PendingPurchase_OnAPhoneScreen_FitsWithoutSidewaysScrolling|FullyQualifiedName~PasskeyPageTests.PaymentThatNeedsThePasskey_OnAPhoneScreen_FitsWithoutSidewaysScrolling"
+echo "wrote docs/images/device.png and docs/images/device-passkey.png"

@@ -55,6 +55,9 @@ if (keysCommand is not null)
 // Migrations, seeds and keys before the server listens: a bad configuration or seed stops here with its message.
 await app.InitializeMandateServerAsync();
 app.MapMandateServer();
+// WebAuthn refuses an IP address as relying-party id: passkeys work on the page at its allowed origin (localhost by default).
+app.Logger.LogInformation("Device page: {DeviceUrl}",
+    app.Services.GetRequiredService<Mandate.Server.Passkeys.PasskeyPolicy>().Origins.Order(StringComparer.Ordinal).First() + "/device");
 await app.RunAsync();
 return 0;
 

@@ -10,7 +10,7 @@ internal sealed record BackchannelParameters
     public static readonly IReadOnlyList<string> Names =
     [
         "scope", "client_notification_token", "acr_values", "login_hint_token", "id_token_hint", "login_hint",
-        "binding_message", "user_code", "requested_expiry", "authorization_details",
+        "binding_message", "user_code", "requested_expiry", "authorization_details", "resource",
     ];
 
     /// <summary><c>scope</c> (REQUIRED).</summary>
@@ -43,6 +43,9 @@ internal sealed record BackchannelParameters
     /// <summary><c>authorization_details</c> as JSON text (RFC 9396 §2).</summary>
     public string? AuthorizationDetails { get; init; }
 
+    /// <summary><c>resource</c> (RFC 8707 §2): the token's audience, one of the client's registered resources.</summary>
+    public string? Resource { get; init; }
+
     /// <summary>Reads the parameters from form fields.</summary>
     public static BackchannelParameters FromForm(IReadOnlyDictionary<string, string> form) => new()
     {
@@ -56,6 +59,7 @@ internal sealed record BackchannelParameters
         UserCode = form.GetValueOrDefault("user_code"),
         RequestedExpiry = form.GetValueOrDefault("requested_expiry"),
         AuthorizationDetails = form.GetValueOrDefault("authorization_details"),
+        Resource = form.GetValueOrDefault("resource"),
     };
 
     /// <summary>

@@ -45,6 +45,7 @@ internal sealed class BackchannelRequestRecorder(
             Subject = request.Subject,
             Scopes = string.Join(' ', request.Scopes.Scopes),
             AuthorizationDetailsJson = request.AuthorizationDetailsJson,
+            Resource = request.Resource,
             BindingMessage = request.BindingMessage,
             AcrValues = request.AcrValues,
             DeliveryMode = request.DeliveryMode,

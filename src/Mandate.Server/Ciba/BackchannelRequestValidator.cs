@@ -147,8 +147,16 @@ internal sealed class BackchannelRequestValidator(
             details = spendingBounds.BoundFor(grant.Value.Scopes, await spendingLimits.GetAsync(subject.Value, cancellationToken));
         }
 
+        // RFC 8707: the resource the token is for, among the client's registered ones.
+        var resource = ResourceIndicator.Select(p.Resource, client.Resources);
+        if (resource.Failed)
+        {
+            return Refused(resource.Error);
+        }
+
         var request = new ValidatedBackchannelRequest
         {
+            Resource = resource.Value,
             Client = client,
             Subject = subject.Value,
             Scopes = grant.Value,

@@ -18,6 +18,9 @@ internal sealed record ValidatedBackchannelRequest
     /// <summary>Normalized RFC 9396 authorization details (JSON array), if any.</summary>
     public string? AuthorizationDetailsJson { get; init; }
 
+    /// <summary>The RFC 8707 resource the token is for, when the client named one.</summary>
+    public string? Resource { get; init; }
+
     /// <summary>Binding message, if any.</summary>
     public string? BindingMessage { get; init; }
 

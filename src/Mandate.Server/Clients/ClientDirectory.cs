@@ -56,6 +56,9 @@ internal sealed class ClientDirectory(IOpenIddictApplicationManager applications
                 .Select(p => p[Permissions.Prefixes.Scope.Length..])
                 .ToHashSet(StringComparer.Ordinal),
             JsonWebKeySet = await applications.GetJsonWebKeySetAsync(app, cancellationToken),
+            Resources = properties.TryGetValue(RegisteredClient.ResourcesProperty, out var resources) && resources.ValueKind == JsonValueKind.Array
+                ? resources.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(),
             Ciba = new CibaClientSettings
             {
                 DeliveryMode = String(properties, CibaClientSettings.DeliveryModeProperty),

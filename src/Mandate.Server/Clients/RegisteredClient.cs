@@ -5,6 +5,9 @@ namespace Mandate.Server.Clients;
 /// <summary>What the CIBA logic needs to know about an authenticated client.</summary>
 internal sealed record RegisteredClient
 {
+    /// <summary>The application property that holds <see cref="Resources"/> (a JSON array of strings).</summary>
+    public const string ResourcesProperty = "resources";
+
     /// <summary>The <c>client_id</c>.</summary>
     public required string ClientId { get; init; }
 
@@ -16,6 +19,9 @@ internal sealed record RegisteredClient
 
     /// <summary>Scopes the client may request.</summary>
     public required IReadOnlySet<string> AllowedScopes { get; init; }
+
+    /// <summary>Resources the client may name as a token's audience (RFC 8707 <c>resource</c>).</summary>
+    public IReadOnlySet<string> Resources { get; init; } = new HashSet<string>();
 
     /// <summary>The client's public keys (request objects, <c>private_key_jwt</c>).</summary>
     public JsonWebKeySet? JsonWebKeySet { get; init; }

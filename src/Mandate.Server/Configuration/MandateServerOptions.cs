@@ -68,6 +68,9 @@ public sealed class MandateServerOptions
     /// <summary>Web Push to the person's devices (<c>Mandate:Push</c>).</summary>
     public MandatePushOptions Push { get; set; } = new();
 
+    /// <summary>The device page's passkeys (<c>Mandate:Device</c>).</summary>
+    public MandateDeviceOptions Device { get; set; } = new();
+
     /// <summary>Spending limits (<c>Mandate:Spending</c>).</summary>
     public MandateSpendingOptions Spending { get; set; } = new();
 

@@ -74,6 +74,7 @@ internal sealed class MandateServerOptionsValidator : IValidateOptions<MandateSe
             errors.Add("Mandate:CibaDefaultExpirySeconds must not exceed Mandate:CibaMaxExpirySeconds.");
         }
 
+        errors.AddRange(Passkeys.PasskeyPolicy.Validate(options));
         ValidatePush(options.Push, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

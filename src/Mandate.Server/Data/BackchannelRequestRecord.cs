@@ -43,6 +43,9 @@ internal sealed class BackchannelRequestRecord
     /// <summary>When the <c>auth_req_id</c> expires.</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>The access token's audience when the client named a resource (RFC 8707); null: the scopes' resource.</summary>
+    public string? Resource { get; set; }
+
     /// <summary>How many identical pending requests of the same client this one replaced (docs/device.md, "Approval
     /// fatigue"): the device shows "asked N times" with one card.</summary>
     public int Repeats { get; set; }
@@ -55,6 +58,10 @@ internal sealed class BackchannelRequestRecord
 
     /// <summary>When the user decided.</summary>
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>How the user approved (<see cref="Passkeys.ApprovalMethod"/>); null until approved. It sets the tokens'
+    /// <c>amr</c> and <c>acr</c>.</summary>
+    public string? ApprovalMethod { get; set; }
 
     /// <summary>When tokens were issued.</summary>
     public DateTimeOffset? RedeemedAt { get; set; }

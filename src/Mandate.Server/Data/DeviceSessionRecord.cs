@@ -16,6 +16,9 @@ internal sealed class DeviceSessionRecord
     /// <summary>When the user signed in.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>How the user signed in (<see cref="Device.DeviceSignInMethod"/>): a password or a passkey.</summary>
+    public string SignInMethod { get; set; } = Device.DeviceSignInMethod.Password;
+
     /// <summary>Last time the session was used, written at most about once a minute.</summary>
     public DateTimeOffset LastSeenAt { get; set; }
 

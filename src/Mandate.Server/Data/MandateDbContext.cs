@@ -30,6 +30,15 @@ internal abstract class MandateDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Devices registered for Web Push.</summary>
     public DbSet<PushSubscriptionRecord> PushSubscriptions => Set<PushSubscriptionRecord>();
 
+    /// <summary>The people's passkeys.</summary>
+    public DbSet<PasskeyRecord> Passkeys => Set<PasskeyRecord>();
+
+    /// <summary>WebAuthn challenges handed out and not yet used.</summary>
+    public DbSet<PasskeyChallengeRecord> PasskeyChallenges => Set<PasskeyChallengeRecord>();
+
+    /// <summary>Receipts of approvals signed with a passkey.</summary>
+    public DbSet<ApprovalReceiptRecord> ApprovalReceipts => Set<ApprovalReceiptRecord>();
+
     /// <summary>Audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -68,6 +77,7 @@ internal abstract class MandateDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(r => r.AuthReqIdHash).IsUnique();
             e.HasIndex(r => new { r.Subject, r.Status });
             e.Property(r => r.Status).HasConversion<int>();
+            e.Property(r => r.ApprovalMethod).HasMaxLength(32);
         });
         modelBuilder.Entity<UsedJwtId>(e =>
         {
@@ -102,8 +112,40 @@ internal abstract class MandateDbContext(DbContextOptions options) : DbContext(o
             e.HasKey(s => s.Id);
             e.Property(s => s.Id).HasMaxLength(64);
             e.Property(s => s.Subject).HasMaxLength(100);
+            e.Property(s => s.SignInMethod).HasMaxLength(16).HasDefaultValue(Device.DeviceSignInMethod.Password);
             e.HasIndex(s => s.Subject);
             e.HasIndex(s => s.ExpiresAt);
+        });
+        modelBuilder.Entity<PasskeyRecord>(e =>
+        {
+            e.ToTable("Passkeys");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(32);
+            e.Property(p => p.CredentialId).HasMaxLength(1400);
+            e.HasIndex(p => p.CredentialId).IsUnique();
+            e.Property(p => p.Subject).HasMaxLength(100);
+            e.HasIndex(p => p.Subject);
+            e.Property(p => p.Label).HasMaxLength(100);
+        });
+        modelBuilder.Entity<PasskeyChallengeRecord>(e =>
+        {
+            e.ToTable("PasskeyChallenges");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(64);
+            e.Property(c => c.Purpose).HasMaxLength(16);
+            e.Property(c => c.Subject).HasMaxLength(100);
+            e.Property(c => c.RequestId).HasMaxLength(64);
+            e.HasIndex(c => c.ExpiresAt);
+        });
+        modelBuilder.Entity<ApprovalReceiptRecord>(e =>
+        {
+            e.ToTable("ApprovalReceipts");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.RequestId).HasMaxLength(64);
+            e.HasIndex(r => r.RequestId).IsUnique();
+            e.Property(r => r.Subject).HasMaxLength(100);
+            e.HasIndex(r => r.Subject);
+            e.Property(r => r.CredentialId).HasMaxLength(1400);
         });
         modelBuilder.Entity<PushSubscriptionRecord>(e =>
         {

@@ -34,6 +34,9 @@ internal static class DemoSeed
     /// <summary>The store API's audience.</summary>
     public const string StoreAudience = "shoestore-api";
 
+    /// <summary>The store's MCP server (docs/mcp.md), a second resource the agent may ask tokens for (RFC 8707).</summary>
+    public const string StoreMcpResource = "http://127.0.0.1:5200/mcp";
+
     /// <summary>The standard scopes with their descriptions, resources and lifetimes.</summary>
     public static List<SeedScope> Scopes() =>
     [
@@ -77,6 +80,7 @@ internal static class DemoSeed
                     Scopes = ["openid", "profile", "email", "address", "prices", "payment"],
                     BackchannelTokenDeliveryMode = "poll",
                     BackchannelAuthenticationRequestSigningAlg = "ES256",
+                    Resources = [StoreAudience, StoreMcpResource],
                 },
             ],
         };

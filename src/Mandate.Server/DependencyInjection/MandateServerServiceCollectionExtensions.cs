@@ -213,6 +213,7 @@ public static class MandateServerServiceCollectionExtensions
         services.TryAddScoped<DeviceRequestService>();
         services.AddHostedService<PostgreSqlDeviceEventRelay>();
         services.TryAddScoped<DeviceSessionStore>();
+        AddPasskeys(services);
         services.AddAuthentication().AddCookie(DeviceSession.Scheme, cookie =>
         {
             cookie.Cookie.Name = DeviceSession.CookieName;
@@ -229,5 +230,20 @@ public static class MandateServerServiceCollectionExtensions
         });
         services.AddOptions<CookieAuthenticationOptions>(DeviceSession.Scheme).Configure<IOptions<MandateServerOptions>>((cookie, o) =>
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(o.Value.DeviceSessionLifetimeMinutes));
+    }
+
+    private static void AddPasskeys(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => Mandate.Server.Passkeys.PasskeyPolicy.From(sp.GetRequiredService<IOptions<MandateServerOptions>>().Value));
+        services.TryAddSingleton(sp => sp.GetRequiredService<Mandate.Server.Passkeys.PasskeyPolicy>().ToFido2());
+        // No metadata service: attestation is not asked for (WebAuthn Level 3 §5.4.7 "none"), so there is nothing to look up.
+        services.TryAddSingleton<Fido2NetLib.IFido2>(sp => new Fido2NetLib.Fido2(sp.GetRequiredService<Fido2NetLib.Fido2Configuration>(), metadataService: null));
+        services.TryAddSingleton<Mandate.Server.Passkeys.PasskeyAssertionVerifier>();
+        services.TryAddSingleton<Mandate.Server.Passkeys.PasskeyPromptBudget>();
+        services.TryAddScoped<Mandate.Server.Passkeys.PasskeyStore>();
+        services.TryAddScoped<Mandate.Server.Passkeys.PasskeyChallengeStore>();
+        services.TryAddScoped<Mandate.Server.Passkeys.PasskeyRegistration>();
+        services.TryAddScoped<Mandate.Server.Passkeys.PasskeySignIn>();
+        services.TryAddScoped<Mandate.Server.Passkeys.PasskeyApproval>();
     }
 }

@@ -4,6 +4,7 @@ using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 using Mandate.Server.Data;
 using Mandate.Server.Logging;
+using Mandate.Server.Passkeys;
 using Mandate.Server.Ping;
 using Mandate.Server.Scopes;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ internal sealed class DeviceRequestService(
     PollTracker polls,
     PingQueue pings,
     AuditLog audit,
+    PasskeyStore passkeys,
+    PasskeyPolicy passkeyPolicy,
     TimeProvider time,
     ILogger<DeviceRequestService> logger)
 {
@@ -54,26 +57,88 @@ internal sealed class DeviceRequestService(
         return list;
     }
 
-    /// <summary>Approves or denies; the check says 404 or 409 when it cannot.</summary>
-    public async Task<DeviceDecisionCheck> DecideAsync(string subject, string id, bool approve, CancellationToken cancellationToken)
+    /// <summary>
+    /// Approves or denies with a click in a session signed in by <paramref name="signInMethod"/>; the check says 404 or
+    /// 409 when it cannot, and <see cref="DeviceDecisionCheck.PasskeyRequired"/> for an approval that needs the
+    /// person's passkey (<see cref="PasskeyPolicy.RequiresPasskey"/>, once they have one). Denying never needs one.
+    /// </summary>
+    public async Task<DeviceDecisionCheck> DecideAsync(string subject, string id, bool approve, string signInMethod, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var request = id.Length <= 64 ? await store.FindAsync(id, cancellationToken) : null;
-        var check = BackchannelRequestStateMachine.CanDecide(request, subject, now);
+        var check = BackchannelRequestStateMachine.CanDecide(request, subject, time.GetUtcNow());
         if (check != DeviceDecisionCheck.Allowed)
         {
             return check;
         }
 
-        if (!await store.TryDecideAsync(id, subject, approve, now, cancellationToken))
+        if (approve && passkeyPolicy.RequiresPasskey(request!.Scopes, request.AcrValues) && await passkeys.AnyAsync(subject, cancellationToken))
         {
-            return DeviceDecisionCheck.Conflict;
+            return DeviceDecisionCheck.PasskeyRequired;
+        }
+
+        var method = !approve ? null : signInMethod == DeviceSignInMethod.Passkey ? ApprovalMethod.PasskeySession : ApprovalMethod.Password;
+        return await RecordAsync(request!, approve, method, evidence: null, cancellationToken);
+    }
+
+    /// <summary>Approves with a verified passkey assertion (<see cref="PasskeyApproval.VerifyAsync"/>): the decision,
+    /// the approval receipt, the passkey's new counter and the audit row in one transaction.</summary>
+    public async Task<DeviceDecisionCheck> ApproveWithPasskeyAsync(string subject, ApprovalEvidence evidence, CancellationToken cancellationToken)
+    {
+        var request = await store.FindAsync(evidence.Receipt.RequestId, cancellationToken);
+        var check = BackchannelRequestStateMachine.CanDecide(request, subject, time.GetUtcNow());
+        return check == DeviceDecisionCheck.Allowed
+            ? await RecordAsync(request!, approve: true, ApprovalMethod.Passkey, evidence, cancellationToken)
+            : check;
+    }
+
+    // One transaction: the conditional state change (WHERE Status = Pending, so two decisions cannot both win), the
+    // passkey's counter, the receipt and the audit row, all or nothing.
+    private async Task<DeviceDecisionCheck> RecordAsync(
+        BackchannelRequestRecord request, bool approve, string? method, ApprovalEvidence? evidence, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (id, subject) = (request.Id, request.Subject);
+        var decision = approve ? "approved" : "denied";
+        var entry = audit.Create("ciba." + (approve ? "approve" : "deny"), request.ClientId, subject, request.Scopes, request.AuthorizationDetailsJson, decision);
+        await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
+        {
+            if (evidence is not null && !await passkeys.TryRecordUseAsync(evidence.PasskeyId, evidence.CheckedSignCount, evidence.NewSignCount, now, cancellationToken))
+            {
+                return DeviceDecisionCheck.PasskeyRefused;
+            }
+
+            var status = approve ? BackchannelRequestStatus.Approved : BackchannelRequestStatus.Denied;
+            var changed = await db.BackchannelRequests
+                .Where(r => r.Id == id && r.Subject == subject && r.Status == BackchannelRequestStatus.Pending && r.ExpiresAt > now)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Status, status).SetProperty(r => r.DecidedAt, now).SetProperty(r => r.ApprovalMethod, method),
+                    cancellationToken);
+            if (changed != 1)
+            {
+                return DeviceDecisionCheck.Conflict;
+            }
+
+            if (evidence is not null)
+            {
+                db.ApprovalReceipts.Add(evidence.Receipt);
+            }
+
+            db.AuditEntries.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         // Before anything else: from here on this instance's polls read the decided request (docs/server.md, "Polling").
         polls.Forget(id);
-        var decision = approve ? "approved" : "denied";
-        await audit.WriteAsync("ciba." + (approve ? "approve" : "deny"), request!.ClientId, subject, request.Scopes, request.AuthorizationDetailsJson, decision, cancellationToken);
+        audit.Committed(entry);
         Log.CibaDecided(logger, id, decision);
         events.Publish(subject, new DeviceEvent(decision, id));
         if (request.ProtectedPingData is not null)
@@ -102,6 +167,8 @@ internal sealed class DeviceRequestService(
             }).ToArray()),
             ["authorization_details"] = request.AuthorizationDetailsJson is { } json ? JsonNode.Parse(json) : null,
             ["acr_values"] = request.AcrValues,
+            // Whether approving needs the person's passkey once they have one (docs/device.md "Passkeys").
+            ["passkey_protected"] = passkeyPolicy.RequiresPasskey(request.Scopes, request.AcrValues),
             ["created_at"] = request.CreatedAt.ToString("O"),
             ["expires_at"] = request.ExpiresAt.ToString("O"),
             ["times_asked"] = request.Repeats + 1,

@@ -35,10 +35,11 @@ internal sealed class DeviceSessionPolicy(TimeSpan idleTimeout, TimeSpan absolut
         DefaultTouchInterval);
 
     /// <summary>A new session's row.</summary>
-    public DeviceSessionRecord Start(string idHash, string subject, DateTimeOffset now) => new()
+    public DeviceSessionRecord Start(string idHash, string subject, DateTimeOffset now, string signInMethod = DeviceSignInMethod.Password) => new()
     {
         Id = idHash,
         Subject = subject,
+        SignInMethod = signInMethod,
         CreatedAt = now,
         LastSeenAt = now,
         ExpiresAt = now + AbsoluteLifetime,

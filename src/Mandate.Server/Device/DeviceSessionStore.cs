@@ -20,9 +20,10 @@ internal sealed class DeviceSessionStore(MandateDbContext db, TimeProvider time,
     /// <summary>The policy in force.</summary>
     public DeviceSessionPolicy Policy => _policy;
 
-    /// <summary>Starts a session for <paramref name="subject"/>; returns its id (for the cookie, never for a log) and its
-    /// absolute end.</summary>
-    public async Task<(string SessionId, DateTimeOffset ExpiresAt)> CreateAsync(string subject, CancellationToken cancellationToken)
+    /// <summary>Starts a session for <paramref name="subject"/>, signed in by <paramref name="signInMethod"/>
+    /// (<see cref="DeviceSignInMethod"/>); returns its id (for the cookie, never for a log) and its absolute end.</summary>
+    public async Task<(string SessionId, DateTimeOffset ExpiresAt)> CreateAsync(
+        string subject, CancellationToken cancellationToken, string signInMethod = DeviceSignInMethod.Password)
     {
         var sessionId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
@@ -32,7 +33,7 @@ internal sealed class DeviceSessionStore(MandateDbContext db, TimeProvider time,
             await db.DeviceSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         }
 
-        var row = _policy.Start(Hash(sessionId), subject, now);
+        var row = _policy.Start(Hash(sessionId), subject, now, signInMethod);
         db.DeviceSessions.Add(row);
         try
         {
@@ -66,6 +67,14 @@ internal sealed class DeviceSessionStore(MandateDbContext db, TimeProvider time,
         }
 
         return session!.Subject;
+    }
+
+    /// <summary>The row of an active session (how and when it was signed in), or null; notes no use.</summary>
+    public async Task<DeviceSessionRecord?> FindActiveAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var id = Hash(sessionId);
+        var session = await db.DeviceSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return _policy.Check(session, time.GetUtcNow()) == DeviceSessionCheck.Active ? session : null;
     }
 
     /// <summary>Ends one session (sign-out); true when it was still open.</summary>

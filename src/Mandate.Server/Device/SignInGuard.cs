@@ -37,6 +37,17 @@ internal sealed class SignInGuard(IPasswordHasher<UserAccount> hasher, SignInAdd
     /// <summary>Whether the address may try at all (checked before the user is looked up); the wait otherwise.</summary>
     public TimeSpan? AddressRetryAfter(IPAddress? address) => addresses.RetryAfter(ClientAddressKey.For(address));
 
+    /// <summary>Another way in (a passkey): starts an attempt for the account as <see cref="Decide"/> does; null when it
+    /// may go ahead (it counts as a failure until <see cref="AccountSucceeded"/>), otherwise how long to wait.</summary>
+    public TimeSpan? BeginAccountAttempt(string username) =>
+        accounts.TryBegin(username.Length <= MaxUsernameLength ? username : "\0too-long");
+
+    /// <summary>Another way in: an unsuccessful attempt from <paramref name="address"/> uses up its budget.</summary>
+    public void RecordFailure(IPAddress? address) => addresses.RecordFailure(ClientAddressKey.For(address));
+
+    /// <summary>Another way in: the account signed in, its count starts again.</summary>
+    public void AccountSucceeded(string username) => accounts.Succeeded(username.Length <= MaxUsernameLength ? username : "\0too-long");
+
     /// <summary>
     /// Decides an attempt for <paramref name="username"/> (<paramref name="user"/> is the account of that name, or null)
     /// from <paramref name="address"/>.

@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Mandate.Server.Ciba;
+using Mandate.Server.Data;
 using Mandate.Server.Device;
 using Mandate.Server.Logging;
+using Mandate.Server.Passkeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,10 +30,13 @@ internal static class DeviceApiEndpoints
             await SubjectAsync(http) is { } subject ? Results.Json(await service.ListPendingAsync(subject, http.RequestAborted)) : Unauthorized());
         api.MapGet("/history", async (HttpContext http, DeviceRequestService service) =>
             await SubjectAsync(http) is { } subject ? Results.Json(await service.ListHistoryAsync(subject, http.RequestAborted)) : Unauthorized());
-        api.MapPost("/requests/{id}/approve", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, true, service));
-        api.MapPost("/requests/{id}/deny", (HttpContext http, string id, DeviceRequestService service) => DecideAsync(http, id, false, service));
+        api.MapPost("/requests/{id}/approve", (HttpContext http, string id, DeviceRequestService service, DeviceSessionStore sessions, PasskeyApproval passkeys) =>
+            DecideAsync(http, id, true, service, sessions, passkeys));
+        api.MapPost("/requests/{id}/deny", (HttpContext http, string id, DeviceRequestService service, DeviceSessionStore sessions, PasskeyApproval passkeys) =>
+            DecideAsync(http, id, false, service, sessions, passkeys));
         api.MapGet("/events", DeviceEventStream.StreamAsync);
         PushSubscriptionEndpoints.Map(api);
+        PasskeyEndpoints.Map(api);
         SpendingLimitEndpoints.Map(api);
     }
 
@@ -86,8 +92,14 @@ internal static class DeviceApiEndpoints
                 return Problem(401, "Wrong username or password.");
         }
 
-        var subject = decision.Subject!;
-        var (sessionId, expiresAt) = await sessions.CreateAsync(subject, http.RequestAborted);
+        return await StartSessionAsync(http, sessions, decision.Subject!, username, DeviceSignInMethod.Password);
+    }
+
+    /// <summary>Starts a device session for a person who just signed in by <paramref name="method"/>: the session row
+    /// and the cookie; answers <c>{ "username", "subject" }</c>.</summary>
+    internal static async Task<IResult> StartSessionAsync(HttpContext http, DeviceSessionStore sessions, string subject, string username, string method)
+    {
+        var (sessionId, expiresAt) = await sessions.CreateAsync(subject, http.RequestAborted, method);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, subject), new Claim(ClaimTypes.Name, username), new Claim(DeviceSession.SessionIdClaim, sessionId)],
             DeviceSession.Scheme);
@@ -101,6 +113,10 @@ internal static class DeviceApiEndpoints
         return Results.Json(new Dictionary<string, string> { ["username"] = username, ["subject"] = subject });
     }
 
+    /// <summary>The signed-in session's row (how and when it was signed in), or null.</summary>
+    internal static async Task<DeviceSessionRecord?> SessionAsync(HttpContext http, DeviceSessionStore sessions) =>
+        await SessionIdAsync(http) is { } sessionId ? await sessions.FindActiveAsync(sessionId, http.RequestAborted) : null;
+
     private static async Task<IResult> SignOutAsync(HttpContext http, DeviceSessionStore sessions)
     {
         if (await SessionIdAsync(http) is { } sessionId)
@@ -112,9 +128,10 @@ internal static class DeviceApiEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> DecideAsync(HttpContext http, string id, bool approve, DeviceRequestService service)
+    private static async Task<IResult> DecideAsync(
+        HttpContext http, string id, bool approve, DeviceRequestService service, DeviceSessionStore sessions, PasskeyApproval passkeys)
     {
-        if (await SubjectAsync(http) is not { } subject)
+        if (await SessionAsync(http, sessions) is not { } session)
         {
             return Unauthorized();
         }
@@ -124,10 +141,35 @@ internal static class DeviceApiEndpoints
             return Problem(415, "Send application/json (the body may be {}).");
         }
 
-        return await service.DecideAsync(subject, id, approve, http.RequestAborted) switch
+        // An approval may carry a passkey assertion: { "credential": PublicKeyCredential.toJSON() } (docs/device.md).
+        var (tooLarge, body) = approve ? await DeviceJsonBody.ReadAsync<DecisionBody>(http.Request, http.RequestAborted) : default;
+        if (tooLarge)
+        {
+            return Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB.");
+        }
+
+        DeviceDecisionCheck check;
+        if (body?.Credential is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } credential)
+        {
+            var (evidence, failure) = await passkeys.VerifyAsync(session.Subject, id, credential, http.RequestAborted);
+            if (failure is not null)
+            {
+                return Problem(failure.Status, failure.Detail);
+            }
+
+            check = await service.ApproveWithPasskeyAsync(session.Subject, evidence!, http.RequestAborted);
+        }
+        else
+        {
+            check = await service.DecideAsync(session.Subject, id, approve, session.SignInMethod, http.RequestAborted);
+        }
+
+        return check switch
         {
             DeviceDecisionCheck.Allowed => Results.Json(new Dictionary<string, string> { ["id"] = id, ["status"] = approve ? "approved" : "denied" }),
             DeviceDecisionCheck.NotFound => Problem(404, "No such request for this user."),
+            DeviceDecisionCheck.PasskeyRequired => Problem(403, "This approval needs your passkey: approve it with your passkey (POST …/passkey-options, then approve with the credential)."),
+            DeviceDecisionCheck.PasskeyRefused => Problem(403, PasskeyFailure.NotVerified.Detail),
             _ => Problem(409, "The request was already decided or has expired."),
         };
     }
@@ -137,4 +179,6 @@ internal static class DeviceApiEndpoints
     internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 
     private sealed record SignInBody(string? Username, string? Password);
+
+    private sealed record DecisionBody(JsonElement? Credential);
 }

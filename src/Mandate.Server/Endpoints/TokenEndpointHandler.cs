@@ -62,12 +62,12 @@ internal sealed class TokenEndpointHandler(
         }
 
         var result = grantType == ClientCredentials
-            ? ClientCredentialsGrant(client, form.GetValueOrDefault("scope"))
+            ? ClientCredentialsGrant(client, form.GetValueOrDefault("scope"), form.GetValueOrDefault("resource"))
             : await CibaGrantAsync(client, form.GetValueOrDefault("auth_req_id"), cancellationToken);
         return result.Failed ? OAuthResults.Json(result.Error, http.Response) : TokenResponse.Write(result.Value, http.Response);
     }
 
-    private Result<IssuedTokens> ClientCredentialsGrant(RegisteredClient client, string? scope)
+    private Result<IssuedTokens> ClientCredentialsGrant(RegisteredClient client, string? scope, string? resource)
     {
         var grant = ScopePolicy.Evaluate(scope, client.AllowedScopes, scopes.Find, clientCredentials: true);
         if (grant.Failed)
@@ -75,8 +75,14 @@ internal sealed class TokenEndpointHandler(
             return grant.Error;
         }
 
+        var audience = ResourceIndicator.Select(resource, client.Resources);
+        if (audience.Failed)
+        {
+            return audience.Error;
+        }
+
         audit.Record("token.client_credentials", client.ClientId, string.Join(' ', grant.Value.Scopes), "success");
-        return issuer.ForClient(client.ClientId, grant.Value);
+        return issuer.ForClient(client.ClientId, audience.Value is { } target ? grant.Value with { Audience = target } : grant.Value);
     }
 
     private async Task<Result<IssuedTokens>> CibaGrantAsync(RegisteredClient client, string? authReqId, CancellationToken cancellationToken)
@@ -133,6 +139,6 @@ internal sealed class TokenEndpointHandler(
 
         await audit.WriteAsync("ciba.redeem", client.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success", cancellationToken);
         Log.CibaRedeemed(logger, record.Id, client.ClientId);
-        return issuer.ForUser(record, grant.Value);
+        return issuer.ForUser(record, record.Resource is { } resource ? grant.Value with { Audience = resource } : grant.Value);
     }
 }

@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Debug, "Request to {Path} refused with {StatusCode}: its input could not be read ({Reason}).")]
     public static partial void MalformedRequestRefused(ILogger logger, string path, int statusCode, string reason);
+
+    [LoggerMessage(70, LogLevel.Warning, "Passkey {Ceremony} refused ({Reason}).")]
+    public static partial void PasskeyRefused(ILogger logger, string ceremony, string reason);
 }

@@ -54,7 +54,8 @@ internal sealed class CibaDiscoveryHandler(IOptions<MandateServerOptions> option
         context.Metadata["backchannel_authentication_request_signing_alg_values_supported"] =
             Array([.. RequestObjectValidator.SupportedAlgorithms]);
         context.Metadata["backchannel_user_code_parameter_supported"] = true;
-        context.Metadata["acr_values_supported"] = Array("push");
+        // "push" (approve on the device) is accepted as the tutorial sends it; tokens carry the value of what the person did.
+        context.Metadata["acr_values_supported"] = Array(["push", .. Passkeys.ApprovalMethod.AcrValues]);
         if (authorizationDetails.SupportedTypes.Count > 0)
         {
             // RFC 9396 §10: the registered types; with none, the field is left out (every request carrying

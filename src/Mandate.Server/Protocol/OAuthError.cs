@@ -13,6 +13,9 @@ internal sealed record OAuthError(string Code, string Description, int StatusCod
     /// <summary>400 <c>invalid_request</c>.</summary>
     public static OAuthError InvalidRequest(string description) => new("invalid_request", description);
 
+    /// <summary>400 <c>invalid_target</c> (RFC 8707 §2): the <c>resource</c> is invalid or not registered.</summary>
+    public static OAuthError InvalidTarget(string description) => new("invalid_target", description);
+
     /// <summary>401 <c>invalid_client</c>.</summary>
     public static OAuthError InvalidClient(string description) => new("invalid_client", description, 401);
 

@@ -23,6 +23,10 @@ public sealed class SeedClient
     /// <summary>Allowed scopes.</summary>
     public List<string> Scopes { get; set; } = [];
 
+    /// <summary>Resources the client may ask tokens for with RFC 8707 <c>resource</c> (the token's <c>aud</c>): absolute
+    /// URIs without a fragment, or the name of a resource server a scope names (e.g. <c>shoestore-api</c>).</summary>
+    public List<string> Resources { get; set; } = [];
+
     /// <summary><c>poll</c> or <c>ping</c> (required with the CIBA grant).</summary>
     public string? BackchannelTokenDeliveryMode { get; set; }
 

@@ -5,6 +5,7 @@ using Mandate.Server.Configuration;
 using Mandate.Server.Data;
 using Mandate.Server.Device;
 using Mandate.Server.Ping;
+using Mandate.Server.Protocol;
 using Mandate.Server.Scopes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -176,6 +177,18 @@ internal sealed class SeedImporter(
         if (seed.GrantTypes.Contains(MandateEndpoints.CibaGrantType))
         {
             AddCibaSettings(seed, descriptor);
+        }
+
+        foreach (var resource in seed.Resources)
+        {
+            Require(resource.Length is > 0 and <= ResourceIndicator.MaxLength && !resource.Contains('#')
+                && (Uri.TryCreate(resource, UriKind.Absolute, out _) || resource.All(c => c is > ' ' and < (char)0x7F)),
+                "client '" + id + "': each resource must be an absolute URI without a fragment, or a resource server's name (RFC 8707 §2)");
+        }
+
+        if (seed.Resources.Count > 0)
+        {
+            descriptor.Properties[RegisteredClient.ResourcesProperty] = JsonSerializer.SerializeToElement(seed.Resources.Distinct(StringComparer.Ordinal));
         }
 
         var existing = await applications.FindByClientIdAsync(id, cancellationToken);

@@ -13,7 +13,7 @@ namespace Mandate.Server.Tokens;
 /// </summary>
 internal sealed class TokenIntrospection(AccessTokenReader reader)
 {
-    private static readonly string[] Claims = ["scope", "client_id", "sub", "aud", "iss", "exp", "iat", "jti", "acr", "act", "authorization_details"];
+    private static readonly string[] Claims = ["scope", "client_id", "sub", "aud", "iss", "exp", "iat", "jti", "acr", "amr", "act", "authorization_details"];
 
     /// <summary>Introspects <paramref name="token"/> for <paramref name="callerClientId"/>.</summary>
     public async Task<JsonObject> IntrospectAsync(string token, string callerClientId, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Mandate.Server.Data;
 using Mandate.Server.Keys;
+using Mandate.Server.Passkeys;
 using Mandate.Server.Protocol;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -15,9 +16,9 @@ namespace Mandate.Server.Tokens;
 /// the header). Access tokens follow RFC 9068 §2: header <c>typ</c> <c>at+jwt</c>; claims <c>iss</c>, <c>exp</c>,
 /// <c>iat</c>, <c>aud</c> (the resource server of the granted scopes, else the issuer), <c>scope</c>, <c>jti</c>,
 /// <c>sub</c>, <c>client_id</c>; for CIBA also <c>act</c> (RFC 8693 §4.1: the agent acting for the user),
-/// <c>authorization_details</c> as a JSON array (RFC 9396 §9.1) and <c>acr</c> when <c>push</c> was requested. ID Tokens
-/// (OIDC Core §2, CIBA §10.1.1): <c>iss</c>, <c>sub</c>, <c>aud</c> = <c>azp</c> = the client, <c>exp</c>, <c>iat</c>,
-/// <c>acr</c>, <c>at_hash</c> (OIDC Core §3.3.2.11: the left half of the SHA-256 of the access token).
+/// <c>authorization_details</c> as a JSON array (RFC 9396 §9.1), and <c>acr</c> and <c>amr</c> (RFC 8176) from how the
+/// person approved (<see cref="ApprovalMethod"/>). ID Tokens (OIDC Core §2, CIBA §10.1.1): <c>iss</c>, <c>sub</c>,
+/// <c>aud</c> = <c>azp</c> = the client, <c>exp</c>, <c>iat</c>, <c>acr</c>, <c>amr</c>, <c>at_hash</c> (OIDC Core §3.3.2.11: the left half of the SHA-256 of the access token).
 /// </summary>
 internal sealed class TokenIssuer(Func<SecurityKey> signingKey, JwtValidation validation)
 {
@@ -54,18 +55,23 @@ internal sealed class TokenIssuer(Func<SecurityKey> signingKey, JwtValidation va
             claims["authorization_details"] = document.RootElement.Clone();
         }
 
-        var acr = request.AcrValues is { } values && values.Split(' ').Contains("push") ? "push" : null;
-        if (acr is not null)
-        {
-            claims["acr"] = acr;
-        }
-
+        // What the person did, not what the client asked for (acr_values is a voluntary request, OIDC Core §3.1.2.1).
+        var acr = ApprovalMethod.Acr(request.ApprovalMethod);
+        var amr = ApprovalMethod.Amr(request.ApprovalMethod);
         var idToken = grant.Scopes.Contains("openid")
             ? new Dictionary<string, object>(StringComparer.Ordinal) { ["sub"] = request.Subject, ["azp"] = request.ClientId }
             : null;
-        if (idToken is not null && acr is not null)
+        foreach (var target in idToken is null ? [claims] : new[] { claims, idToken })
         {
-            idToken["acr"] = acr;
+            if (acr is not null)
+            {
+                target["acr"] = acr;
+            }
+
+            if (amr is not null)
+            {
+                target["amr"] = amr;
+            }
         }
 
         return Issue(request.ClientId, grant, claims, idToken);

@@ -44,7 +44,8 @@ internal sealed class AgentOptions
         };
     }
 
-    /// <summary>The device page: <c>Agent:DeviceUrl</c>, else <c>/device</c> at the origin of the token endpoint or issuer.</summary>
+    /// <summary>The device page: <c>Agent:DeviceUrl</c>, else <c>/device</c> at the origin of the token endpoint or issuer
+    /// (a loopback IP as <c>localhost</c>).</summary>
     private static Uri? DeviceUrlFrom(IConfiguration configuration)
     {
         if (configuration["Agent:DeviceUrl"] is { Length: > 0 } explicitUrl)
@@ -53,9 +54,16 @@ internal sealed class AgentOptions
         }
 
         var server = Unquote(configuration["PINGONE_TOKEN_ENDPOINT"]) ?? configuration["Mandate:Client:TokenEndpoint"] ?? configuration["Mandate:Client:Issuer"];
-        return Uri.TryCreate(server, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https"
-            ? new Uri(endpoint.GetLeftPart(UriPartial.Authority) + "/device")
-            : null;
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        // A loopback IP becomes localhost: WebAuthn refuses an IP address as relying-party id, so passkeys work only there.
+        var origin = endpoint.IsLoopback && endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            ? new UriBuilder(endpoint) { Host = "localhost" }.Uri
+            : endpoint;
+        return new Uri(origin.GetLeftPart(UriPartial.Authority) + "/device");
     }
 
     private static Uri AbsoluteHttpUrl(string value, string name)

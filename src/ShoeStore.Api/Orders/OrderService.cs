@@ -67,6 +67,7 @@ internal sealed class OrderService(
             PaymentMethod = customer.Card.Masked,
             ApprovalTokenId = token.TokenId,
             AuthorizationDetails = token.AuthorizationDetails?.GetRawText(),
+            ApprovalMethods = token.AuthenticationMethods.Count > 0 ? string.Join(' ', token.AuthenticationMethods) : null,
             CreatedAt = now,
             UpdatedAt = now,
         };

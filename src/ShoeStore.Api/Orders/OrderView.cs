@@ -18,6 +18,9 @@ internal sealed record OrderView(
         new Money(order.Currency, order.Subtotal), new Money(order.Currency, order.Shipping),
         new Money(order.Currency, order.Tax), new Money(order.Currency, order.Total),
         order.PaymentMethod, order.Subject, order.AgentClientId,
-        new ApprovalView(order.ApprovalTokenId, order.AuthorizationDetails is null ? null : JsonDocument.Parse(order.AuthorizationDetails).RootElement),
+        new ApprovalView(
+            order.ApprovalTokenId,
+            order.AuthorizationDetails is null ? null : JsonDocument.Parse(order.AuthorizationDetails).RootElement,
+            order.ApprovalMethods?.Split(' ')),
         order.QuoteId, order.CreatedAt, order.UpdatedAt);
 }

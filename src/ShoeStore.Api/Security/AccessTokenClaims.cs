@@ -26,6 +26,10 @@ internal sealed class AccessTokenClaims
     /// <summary>A <c>grant_type</c> claim, when the server sends one.</summary>
     public string? GrantType { get; init; }
 
+    /// <summary><c>amr</c> (RFC 8176 §2, OIDC Core §2): how the customer approved, e.g. <c>["pop","user"]</c> after a
+    /// passkey, <c>["pwd"]</c> after a password session's click; empty when the token has none.</summary>
+    public IReadOnlyList<string> AuthenticationMethods { get; init; } = [];
+
     /// <summary>The granted scopes.</summary>
     public required IReadOnlySet<string> Scopes { get; init; }
 

@@ -61,6 +61,13 @@ internal static class AccessTokenClaimsReader
             authorizationDetails = details.Clone();
         }
 
+        var methods = AuthenticationMethods(payload);
+        if (methods is null)
+        {
+            problem = "The amr claim of the access token must be a JSON array of short strings";
+            return null;
+        }
+
         var scopes = Scopes(payload);
         if (scopes is null)
         {
@@ -79,7 +86,35 @@ internal static class AccessTokenClaimsReader
                 : null,
             Scopes = scopes,
             AuthorizationDetails = authorizationDetails,
+            AuthenticationMethods = methods,
         };
+    }
+
+    // RFC 8176 amr: an array of strings (at most 10 of at most 32 characters); absent is an empty list.
+    private static IReadOnlyList<string>? AuthenticationMethods(JsonElement payload)
+    {
+        if (!payload.TryGetProperty("amr", out var amr))
+        {
+            return [];
+        }
+
+        if (amr.ValueKind != JsonValueKind.Array || amr.GetArrayLength() > 10)
+        {
+            return null;
+        }
+
+        var methods = new List<string>();
+        foreach (var item in amr.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 and <= 32 } method || method.Contains(' ', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            methods.Add(method);
+        }
+
+        return methods;
     }
 
     private static string? Identifier(JsonElement element, string name) =>

@@ -21,6 +21,10 @@ internal sealed class Order : PricedPurchase
     /// <summary>The <c>jti</c> of the access token that carried the approval. Unique: one approval, one order.</summary>
     public required string ApprovalTokenId { get; init; }
 
+    /// <summary>How the customer approved: the token's RFC 8176 <c>amr</c> values, space separated (<c>pop user</c> after
+    /// a passkey, <c>pwd</c> after a click in a password session); null when the token had none.</summary>
+    public string? ApprovalMethods { get; init; }
+
     /// <summary>The token's <c>authorization_details</c> (RFC 9396) as JSON, when it had them.</summary>
     public string? AuthorizationDetails { get; init; }
 

@@ -76,6 +76,7 @@ internal abstract class ShoeStoreDbContext(DbContextOptions options) : DbContext
             order.HasKey(o => o.Id);
             order.Property(o => o.Id).HasMaxLength(64);
             order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.ApprovalMethods).HasMaxLength(128);
             order.Property(o => o.Size).HasConversion<SizeTenthsConverter>();
             // One approval, one order: the database, not a read-then-write check, refuses a second one.
             order.HasIndex(o => o.ApprovalTokenId).IsUnique();

@@ -5,8 +5,8 @@ namespace ShoeStore.Api.Storage;
 
 /// <summary>
 /// Applies the migrations and, on an empty database, seeds the catalog, deals and demo customers. Safe when several
-/// instances start at once on one PostgreSQL database: EF Core serializes the migrations with a database lock, and
-/// the seed is one transaction whose primary keys let only one instance's rows in.
+/// instances start at once on one PostgreSQL database: they take turns (<see cref="StoreStartupLock"/>), and the seed
+/// is one transaction whose primary keys let only one instance's rows in.
 /// </summary>
 internal sealed class StoreDatabaseInitializer(ShoeStoreDbContext db, StoreDatabase database, TimeProvider time, ILogger<StoreDatabaseInitializer> logger)
 {
@@ -26,10 +26,13 @@ internal sealed class StoreDatabaseInitializer(ShoeStoreDbContext db, StoreDatab
             }
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
-        if (!await db.Products.AnyAsync(cancellationToken))
+        await using (await StoreStartupLock.AcquireAsync(database, cancellationToken))
         {
-            await SeedAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            if (!await db.Products.AnyAsync(cancellationToken))
+            {
+                await SeedAsync(cancellationToken);
+            }
         }
 
         StorageLog.Ready(logger, database.Provider);

@@ -18,8 +18,11 @@ internal sealed record DemoEndpoints(Uri ServerUrl, string Issuer, Uri StoreUrl)
     /// <summary>The discovery document as this process reaches it (on the server's own origin).</summary>
     public Uri DiscoveryUrl => new(Origin(ServerUrl) + new Uri(Issuer).AbsolutePath.TrimEnd('/') + "/.well-known/openid-configuration");
 
-    /// <summary>The person's approval page.</summary>
-    public Uri DeviceUrl => new(Origin(ServerUrl) + "/device");
+    /// <summary>The person's approval page, on <c>localhost</c> when the server listens on a loopback address: WebAuthn
+    /// refuses an IP address as relying-party id, so passkeys work only there (docs/device.md "Passkeys").</summary>
+    public Uri DeviceUrl => new(Origin(ServerUrl.IsLoopback && ServerUrl.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+        ? new UriBuilder(ServerUrl) { Host = "localhost" }.Uri
+        : ServerUrl) + "/device");
 
     /// <summary>The default issuer for a server origin.</summary>
     public static string DefaultIssuer(Uri serverUrl) => Origin(serverUrl) + IssuerPath;

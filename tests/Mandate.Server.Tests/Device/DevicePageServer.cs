@@ -45,7 +45,9 @@ public sealed class DevicePageServer : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<DevicePageServer> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <summary>Starts a server; <paramref name="onLocalhost"/> serves it at <c>http://localhost:PORT</c> (a free port)
+    /// with that origin allowed for passkeys, since WebAuthn refuses an IP address as relying-party id.</summary>
+    public static async Task<DevicePageServer> StartAsync(Dictionary<string, string?>? settings = null, bool onLocalhost = false)
     {
         var seed = new TestSeed();
         var dataDirectory = Directory.CreateTempSubdirectory("mandate-device-").FullName;
@@ -55,8 +57,15 @@ public sealed class DevicePageServer : IAsyncDisposable
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
 
         var config = new Dictionary<string, string?> { ["Mandate:SignInAttemptsPerMinute"] = "1000" };
+        var url = "http://127.0.0.1:0";
+        if (onLocalhost)
+        {
+            url = "http://localhost:" + FreePort();
+            config["Mandate:Device:AllowedOrigins:0"] = url;
+        }
+
         var builder = TestServerHost.CreateBuilder(MandateTestServer.Issuer, dataDirectory, seedFile, config.Concat(settings ?? []));
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         // An open event stream ends only when the browser goes away; do not wait long for it on stop.
@@ -64,8 +73,15 @@ public sealed class DevicePageServer : IAsyncDisposable
         var streams = new StreamInterrupter();
         var app = await TestServerHost.StartAsync(builder, dataDirectory, a => a.Use(streams.InvokeAsync));
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = onLocalhost ? url : app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DevicePageServer(app, streams, address, dataDirectory, seed, time);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The agent's signed backchannel request (CIBA §7.1.1) for a user; returns the auth_req_id.</summary>

@@ -187,7 +187,11 @@ public abstract class CibaTokenTests(ServerFixture fixture)
         var idClaims = Jwt.Payload(idToken);
         Assert.Equal(TestSeed.EndUserSubject, idClaims.GetProperty("sub").GetString());
         Assert.Equal(_seed.Agent.ClientId, idClaims.GetProperty("aud").GetString());
-        Assert.Equal("push", idClaims.GetProperty("acr").GetString());
+        // acr_values=push is a voluntary request (OIDC Core §3.1.2.1): the tokens say what the person did, a click after a
+        // password sign-in.
+        Assert.Equal("urn:mandate:acr:password", idClaims.GetProperty("acr").GetString());
+        Assert.Equal(["pwd"], idClaims.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("urn:mandate:acr:password", access.GetProperty("acr").GetString());
     }
 
     [DatabaseFact]

@@ -12,6 +12,9 @@ public sealed class TestSeed
     public const string AppOwnerSubject = DemoSeed.AppOwnerSubject;
     public const string Ciba = "urn:openid:params:grant-type:ciba";
 
+    /// <summary>A second resource the seeded clients may ask tokens for (RFC 8707), the store's MCP server.</summary>
+    public const string McpResource = "http://127.0.0.1:5200/mcp";
+
     /// <summary>Signed requests required (ES256), poll — like the demo agent.</summary>
     public TestClient Agent { get; } = new("ai-agent");
 
@@ -86,5 +89,6 @@ public sealed class TestSeed
         BackchannelClientNotificationEndpoint = endpoint,
         BackchannelAuthenticationRequestSigningAlg = signingAlg,
         BackchannelUserCodeParameter = userCode,
+        Resources = ["shoestore-api", McpResource],
     };
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Mandate.Server.Configuration;
 using Mandate.Server.Data;
+using Mandate.Server.Passkeys;
 using Mandate.Server.Protocol;
 using Mandate.Server.Tokens;
 using Microsoft.IdentityModel.Tokens;
@@ -45,7 +46,7 @@ public sealed class TokenIssuerTests : IDisposable
     {
         var request = new BackchannelRequestRecord
         {
-            ClientId = "agent", Subject = "user-1", AcrValues = "push",
+            ClientId = "agent", Subject = "user-1", AcrValues = "push", ApprovalMethod = ApprovalMethod.Passkey,
             AuthorizationDetailsJson = """[{"type":"shoe_purchase","quantity":1}]""",
         };
         var tokens = Issuer_.ForUser(request, new ScopeGrant(["openid", "payment"], "shoestore-api", TimeSpan.FromMinutes(5)));
@@ -54,17 +55,43 @@ public sealed class TokenIssuerTests : IDisposable
         Assert.Equal("user-1", access.GetProperty("sub").GetString());
         Assert.Equal("agent", access.GetProperty("act").GetProperty("sub").GetString());
         Assert.Equal(JsonValueKind.Array, access.GetProperty("authorization_details").ValueKind);
-        Assert.Equal("push", access.GetProperty("acr").GetString());
+        // acr and amr say what the person did (a passkey assertion), not what the client asked for ("push").
+        Assert.Equal("urn:mandate:acr:passkey", access.GetProperty("acr").GetString());
+        Assert.Equal(["pop", "user"], access.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("openid payment", tokens.Scope);
 
         var idToken = tokens.IdToken!;
         Assert.Equal("JWT", Jwt.Header(idToken).GetProperty("typ").GetString());
         var id = Jwt.Payload(idToken);
-        Assert.Equal(("user-1", "agent", "agent", "push"), (id.GetProperty("sub").GetString(), id.GetProperty("aud").GetString(), id.GetProperty("azp").GetString(), id.GetProperty("acr").GetString()));
+        Assert.Equal(("user-1", "agent", "agent", "urn:mandate:acr:passkey"), (id.GetProperty("sub").GetString(), id.GetProperty("aud").GetString(), id.GetProperty("azp").GetString(), id.GetProperty("acr").GetString()));
+        Assert.Equal(["pop", "user"], id.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
         var hash = SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(tokens.AccessToken));
         Assert.Equal(Base64UrlEncoder.Encode(hash[..16]), id.GetProperty("at_hash").GetString());
         Assert.True((await JwtValidation.ValidateAsync(idToken, Validation.ForIdTokenHint("agent"))).IsValid);
         Assert.False((await JwtValidation.ValidateAsync(idToken, Validation.ForAccessToken())).IsValid);
+    }
+
+    [Theory]
+    [InlineData(ApprovalMethod.Password, "urn:mandate:acr:password", "pwd")]
+    [InlineData(ApprovalMethod.PasskeySession, "urn:mandate:acr:passkey-session", "pop user")]
+    [InlineData(ApprovalMethod.Passkey, "urn:mandate:acr:passkey", "pop user")]
+    public void Ciba_AcrAndAmr_FollowHowThePersonApproved(string method, string acr, string amr)
+    {
+        var request = new BackchannelRequestRecord { ClientId = "agent", Subject = "user-1", AcrValues = "push", ApprovalMethod = method };
+        var tokens = Issuer_.ForUser(request, new ScopeGrant(["openid", "payment"], "shoestore-api", TimeSpan.FromMinutes(5)));
+        foreach (var claims in new[] { Jwt.Payload(tokens.AccessToken), Jwt.Payload(tokens.IdToken!) })
+        {
+            Assert.Equal(acr, claims.GetProperty("acr").GetString());
+            Assert.Equal(amr.Split(' '), claims.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
+        }
+    }
+
+    [Fact]
+    public void Ciba_ApprovedBeforeMethodsWereKept_HasNeitherAcrNorAmr_WhateverWasRequested()
+    {
+        var claims = Jwt.Payload(Issuer_.ForUser(new BackchannelRequestRecord { ClientId = "agent", Subject = "user-1", AcrValues = "push" }, new ScopeGrant(["payment"], "shoestore-api", TimeSpan.FromMinutes(5))).AccessToken);
+        Assert.False(claims.TryGetProperty("acr", out _));
+        Assert.False(claims.TryGetProperty("amr", out _));
     }
 
     [Fact]

@@ -84,6 +84,21 @@ public sealed class SeedingApiTests : IDisposable
         Assert.Equal("Invalid seed: client 'seeded-client': client_secret must have at least 32 characters.", error.Message);
     }
 
+    [Theory]
+    [InlineData("https://store.example/mcp#tools")]
+    [InlineData("shoe store")]
+    [InlineData("")]
+    public async Task InitializeMandateServerAsync_ResourceThatCannotBeAnAudience_FailsNamingIt(string resource)
+    {
+        var seed = Seed();
+        seed.Clients[0].Resources = [resource];
+        await using var host = BareServerHost.Create(_directory, s => s.AddMandateSeed(seed));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.App.InitializeMandateServerAsync());
+
+        Assert.StartsWith("Invalid seed: client 'seeded-client': each resource must be an absolute URI", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Seeder_InvalidClientAfterValidEntries_WritesNothingOfTheDocument()
     {

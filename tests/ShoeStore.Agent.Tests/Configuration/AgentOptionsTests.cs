@@ -28,7 +28,7 @@ public sealed class AgentOptionsTests
 
         Assert.Equal(new Uri("http://127.0.0.1:6200"), options.StoreApiUrl);
         Assert.Equal("app.owner", options.LoginHint);
-        Assert.Equal(new Uri("http://127.0.0.1:5100/device"), options.DeviceUrl);
+        Assert.Equal(new Uri("http://localhost:5100/device"), options.DeviceUrl);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class InteractiveChatTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Approval needed", screen, StringComparison.Ordinal);
         Assert.Contains("Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?", screen, StringComparison.Ordinal);
-        Assert.Contains("http://127.0.0.1:5100/device", screen, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:5100/device", screen, StringComparison.Ordinal);
         Assert.Contains("Cancelled: stopped waiting. Nothing was done.", screen, StringComparison.Ordinal);
         Assert.DoesNotContain(_store.Requests, r => r.PathAndQuery == "/orders");
         Assert.Contains(_store.Requests, r => r.PathAndQuery == "/deals");

@@ -86,7 +86,7 @@ public sealed class LineChatTests
     {
         var (output, diagnostics, _) = await RunAsync(Conversation);
 
-        Assert.Contains("Approval needed: \"Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?\" — approve on your device at http://127.0.0.1:5100/device", diagnostics, StringComparison.Ordinal);
+        Assert.Contains("Approval needed: \"Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?\" — approve on your device at http://localhost:5100/device", diagnostics, StringComparison.Ordinal);
         Assert.DoesNotContain("Approval needed", output, StringComparison.Ordinal);
     }
 

@@ -76,6 +76,8 @@ public sealed class StoreWithMandateServerTests(MandateServerAndStore system) : 
         Assert.Equal(system.ClientId, only.GetProperty("agent").GetString());
         Assert.Equal(system.EndUserSubject, only.GetProperty("customer").GetString());
         Assert.Equal("nike-pegasus-41", only.GetProperty("approval").GetProperty("authorizationDetails")[0].GetProperty("product_id").GetString());
+        // Approved with a click in a password session: the order records the token's amr.
+        Assert.Equal(["pwd"], only.GetProperty("approval").GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null, string? idempotencyKey = null)

@@ -35,6 +35,33 @@ public abstract class OrdersEndpointTests(StoreApiFactory api)
     }
 
     [DatabaseFact]
+    public async Task Order_RecordsHowTheCustomerApproved_TheTokensAmr()
+    {
+        await api.SetStockAsync("hoka-clifton-9", 10m, 5);
+        var token = api.Token().WithClaim("amr", new System.Text.Json.Nodes.JsonArray("pop", "user")).Build();
+        var order = await Expect.JsonAsync(
+            await api.PostJsonAsync("/orders", """{"productId":"hoka-clifton-9","size":10,"quantity":1}""", token), HttpStatusCode.Created);
+        Assert.Equal(["pop", "user"], order.GetProperty("approval").GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
+
+        var listed = (await Expect.JsonAsync(await api.GetAsync("/orders", api.Token().Build()), HttpStatusCode.OK)).EnumerateArray()
+            .Single(o => o.GetProperty("id").GetString() == order.GetProperty("id").GetString());
+        Assert.Equal(["pop", "user"], listed.GetProperty("approval").GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
+
+        var withoutAmr = await Expect.JsonAsync(
+            await api.PostJsonAsync("/orders", """{"productId":"hoka-clifton-9","size":10,"quantity":1}""", api.Token().Build()), HttpStatusCode.Created);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, withoutAmr.GetProperty("approval").GetProperty("amr").ValueKind);
+    }
+
+    [DatabaseFact]
+    public async Task Order_WithAMalformedAmr_IsRefused()
+    {
+        await api.SetStockAsync("hoka-clifton-9", 10m, 5);
+        var token = api.Token().WithClaim("amr", "pwd").Build();
+        var response = await api.PostJsonAsync("/orders", """{"productId":"hoka-clifton-9","size":10,"quantity":1}""", token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [DatabaseFact]
     public async Task Order_TakesTheQuantityFromStock()
     {
         await api.SetStockAsync("adidas-ultraboost-5", 11m, 5);

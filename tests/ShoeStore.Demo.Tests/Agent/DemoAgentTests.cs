@@ -20,7 +20,7 @@ public sealed class DemoAgentTests
         Assert.Equal(Endpoints.Issuer, configuration["PINGONE_CIBA_AUDIENCE"]);
         Assert.Equal("ai-agent", configuration["PINGONE_CIBA_ISSUER"]);
         Assert.Equal("http://127.0.0.1:6200", configuration["STORE_API_URL"]);
-        Assert.Equal("http://127.0.0.1:6100/device", configuration["Agent:DeviceUrl"]);
+        Assert.Equal("http://localhost:6100/device", configuration["Agent:DeviceUrl"]);
         Assert.Equal("end.user", configuration["Agent:LoginHint"]);
     }
 

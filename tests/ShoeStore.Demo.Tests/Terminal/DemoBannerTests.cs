@@ -34,7 +34,7 @@ public sealed class DemoBannerTests
     {
         var text = Write(showPassword: false, firstStart: true);
 
-        Assert.Contains("http://127.0.0.1:5100/device", text, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:5100/device", text, StringComparison.Ordinal);
         Assert.Contains("issuer http://127.0.0.1:5100/am/oauth2/realms/root/realms/alpha", text, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:5200", text, StringComparison.Ordinal);
         Assert.Contains("created now", text, StringComparison.Ordinal);

@@ -25,6 +25,7 @@ internal static class DevicePageAssets
         ["event-stream.js"] = "text/javascript; charset=utf-8",
         ["format.js"] = "text/javascript; charset=utf-8",
         ["render.js"] = "text/javascript; charset=utf-8",
+        ["passkey.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
         ["icon.svg"] = "image/svg+xml",
         ["push.js"] = "text/javascript; charset=utf-8",

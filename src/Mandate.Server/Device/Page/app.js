@@ -5,7 +5,8 @@
 import { api, eventsUrl, readJson } from "./api.js";
 import { EventStream } from "./event-stream.js";
 import { agentName, countdownText, parseTime } from "./format.js";
-import { buildCard, buildHistoryRow } from "./render.js";
+import { PasskeyList, approveWithPasskey, passkeysSupported, signInWithPasskey } from "./passkey.js";
+import { buildCard, buildHistoryRow, markPasskey } from "./render.js";
 import { initPush } from "./push.js";
 import { initLimits } from "./limits.js";
 
@@ -22,6 +23,8 @@ const view = {
   signInForm: $("sign-in-form"),
   signInError: $("sign-in-error"),
   signInButton: $("sign-in-button"),
+  passkeySignIn: $("passkey-sign-in"),
+  passkeys: { list: $("passkey-list"), none: $("passkeys-none"), error: $("passkey-error"), add: $("add-passkey") },
   username: $("username"),
   password: $("password"),
   requests: $("requests-view"),
@@ -57,6 +60,14 @@ const stream = new EventStream(eventsUrl, {
   opened: () => refresh(true), // catch up on anything that arrived before the stream was (re)opened
   event: () => refresh(true),
   recheck: () => (state.signedIn ? refresh(true) : Promise.resolve(false)),
+});
+
+const passkeys = new PasskeyList(view.passkeys, {
+  toast: (message) => toast(message),
+  changed: (count) => {
+    for (const { card } of state.cards.values()) markPasskey(card, count > 0);
+  },
+  sessionEnded: () => showSignIn(SESSION_ENDED),
 });
 
 // ---- messages ---------------------------------------------------------------------------------------------------
@@ -105,6 +116,7 @@ function showRequests() {
   view.session.hidden = false;
   const username = localStorage.getItem(USERNAME_KEY);
   view.signedInAs.textContent = username ? `Signed in as ${username}` : "";
+  passkeys.load();
   push.show();
   limits.show();
 }
@@ -121,6 +133,7 @@ function renderPending(requests, announce) {
     seen.add(request.id);
     if (state.cards.has(request.id)) continue;
     const card = buildCard(view.requestTemplate, request, (approve) => decide(request.id, approve));
+    markPasskey(card, passkeys.count > 0);
     state.cards.set(request.id, { request, card, expiresAt: parseTime(request.expires_at), keepFocus: false });
     view.pending.append(card);
     arrived.push(request);
@@ -209,14 +222,26 @@ async function decide(id, approve) {
   for (const button of buttons) button.disabled = true;
   entry.card.classList.add("busy");
   let response = null;
-  try {
-    response = await api("POST", `requests/${encodeURIComponent(id)}/${approve ? "approve" : "deny"}`, {});
-  } catch {
-    // Handled below as "could not reach the server".
+  if (approve && entry.request.passkey_protected === true && passkeys.count > 0) {
+    // The browser asks for the passkey; its signature covers this request (docs/device.md "Passkeys").
+    response = await approveWithPasskey(id);
+  } else {
+    try {
+      const answer = await api("POST", `requests/${encodeURIComponent(id)}/${approve ? "approve" : "deny"}`, {});
+      response = { ok: answer.ok, status: answer.status, detail: (await readJson(answer) || {}).detail };
+    } catch {
+      // Handled below as "could not reach the server".
+    }
   }
   entry.card.classList.remove("busy");
   const status = response ? response.status : 0;
-  if (response && response.ok) {
+  if (response && (response.cancelled || status === 403)) {
+    for (const button of buttons) button.disabled = false;
+    if (entry.keepFocus) buttons[0].focus();
+    entry.keepFocus = false;
+    toast(response.cancelled ? "No passkey was used, so nothing was approved." : response.detail || "This approval was refused.");
+    passkeys.load();
+  } else if (response && response.ok) {
     removeCard(id);
     toast(approve ? `Approved — ${name} can go ahead.` : `Denied — ${name} will be told no.`);
     loadHistory();
@@ -329,12 +354,7 @@ async function signIn(event) {
   }
   const status = response ? response.status : 0;
   if (response && response.ok) {
-    localStorage.setItem(USERNAME_KEY, username);
-    view.password.value = "";
-    showRequests();
-    await refresh(false);
-    stream.open();
-    view.pendingTitle.focus();
+    await signedIn(username);
   } else if (status === 429) {
     const wait = waitText(response.headers.get("Retry-After"));
     showSignInError(`Too many sign-in attempts. To protect your account, please wait ${wait} and try again.`);
@@ -344,6 +364,31 @@ async function signIn(event) {
     view.password.focus();
   } else {
     showSignInError("Could not sign in right now. Please try again.");
+  }
+}
+
+async function signedIn(username) {
+  localStorage.setItem(USERNAME_KEY, username);
+  view.password.value = "";
+  showRequests();
+  await refresh(false);
+  stream.open();
+  view.pendingTitle.focus();
+}
+
+async function signInPasskey() {
+  view.passkeySignIn.disabled = true;
+  showSignInError("");
+  const result = await signInWithPasskey();
+  view.passkeySignIn.disabled = false;
+  if (result.ok && result.body && typeof result.body.username === "string") {
+    await signedIn(result.body.username);
+  } else if (result.status === 429) {
+    showSignInError(`Too many sign-in attempts. To protect your account, please wait ${waitText(result.retryAfter)} and try again.`);
+  } else if (result.cancelled) {
+    showSignInError("No passkey was used. Sign in with your password, or try again.");
+  } else {
+    showSignInError(result.detail || "Could not sign in with a passkey. Please try again.");
   }
 }
 
@@ -373,6 +418,8 @@ async function start() {
 }
 
 view.signInForm.addEventListener("submit", signIn);
+view.passkeySignIn.hidden = !passkeysSupported();
+view.passkeySignIn.addEventListener("click", signInPasskey);
 view.signOut.addEventListener("click", signOut);
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && state.signedIn) {

@@ -49,12 +49,26 @@ export function buildCard(template, request, decide) {
     }
   }
 
+  card.dataset.passkeyProtected = String(request.passkey_protected === true);
+
   for (const button of card.querySelectorAll(".actions button")) {
     button.setAttribute("aria-describedby", headingId);
   }
   card.querySelector(".approve").addEventListener("click", () => decide(true));
   card.querySelector(".deny").addEventListener("click", () => decide(false));
   return card;
+}
+
+// Labels a card that needs a passkey (docs/device.md "Passkeys"): with one, Approve asks for it; without, a note
+// offers to add one (the click still approves).
+export function markPasskey(card, hasPasskey) {
+  if (card.dataset.passkeyProtected !== "true") return;
+  card.querySelector(".approve").textContent = hasPasskey ? "Approve with passkey" : "Approve";
+  const note = card.querySelector(".passkey-note");
+  note.textContent = hasPasskey
+    ? "This payment needs your passkey."
+    : "A passkey protects payments like this one: add one under Passkeys below.";
+  note.hidden = false;
 }
 
 // A decided request: outcome, agent, what was asked, purchase summary, when.

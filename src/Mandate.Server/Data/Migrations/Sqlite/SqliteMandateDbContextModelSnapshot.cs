@@ -17,6 +17,66 @@ namespace Mandate.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Mandate.Server.Data.ApprovalReceiptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("AuthenticatorData")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("AuthorizationDetails")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BindingMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Challenge")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ClientDataJson")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("ApprovalReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Mandate.Server.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -62,6 +122,10 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<string>("AcrValues")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApprovalMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthReqIdHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -105,6 +169,9 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<int>("Repeats")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Resource")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -144,6 +211,13 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SignInMethod")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("password");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -156,6 +230,86 @@ namespace Mandate.Server.Data.Migrations.Sqlite
                     b.HasIndex("Subject");
 
                     b.ToTable("DeviceSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Mandate.Server.Data.PasskeyChallengeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Nonce")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PasskeyChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("Mandate.Server.Data.PasskeyRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("Passkeys", (string)null);
                 });
 
             modelBuilder.Entity("Mandate.Server.Data.PushSubscriptionRecord", b =>

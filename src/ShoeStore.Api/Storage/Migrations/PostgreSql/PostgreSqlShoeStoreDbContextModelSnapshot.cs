@@ -122,6 +122,10 @@ namespace ShoeStore.Api.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ApprovalMethods")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("ApprovalTokenId")
                         .IsRequired()
                         .HasColumnType("text");

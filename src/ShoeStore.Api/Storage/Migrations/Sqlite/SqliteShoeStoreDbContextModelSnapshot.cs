@@ -114,6 +114,10 @@ namespace ShoeStore.Api.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApprovalMethods")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApprovalTokenId")
                         .IsRequired()
                         .HasColumnType("TEXT");
