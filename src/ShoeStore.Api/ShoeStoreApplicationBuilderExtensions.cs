@@ -1,4 +1,5 @@
 using ShoeStore.Api.Deals;
+using ShoeStore.Api.Mcp;
 using ShoeStore.Api.Orders;
 using ShoeStore.Api.Products;
 using ShoeStore.Api.Quotes;
@@ -12,7 +13,7 @@ public static class ShoeStoreApplicationBuilderExtensions
 {
     /// <summary>
     /// Problems for every error, the RFC 6750 transport check, authentication, authorization, then
-    /// /products, /deals, /quotes and /orders.
+    /// /products, /deals, /quotes, /orders, and the MCP server at /mcp with its metadata (docs/mcp.md).
     /// </summary>
     public static WebApplication UseShoeStoreApi(this WebApplication app)
     {
@@ -36,6 +37,7 @@ public static class ShoeStoreApplicationBuilderExtensions
         app.MapDeals();
         app.MapQuotes();
         app.MapOrders();
+        app.MapStoreMcp();
         return app;
     }
 }

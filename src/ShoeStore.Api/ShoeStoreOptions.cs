@@ -15,6 +15,13 @@ internal sealed class ShoeStoreOptions
     /// <summary>This API's audience: tokens must name it in <c>aud</c> (RFC 9068 §4, RFC 8725 §3.9).</summary>
     public string Audience { get; set; } = "shoestore-api";
 
+    /// <summary>
+    /// The MCP server's resource identifier (RFC 8707 §2; RFC 9728 §2 <c>resource</c>): the absolute URL of the
+    /// Streamable HTTP endpoint, which is served at this URL's path. Tokens at that endpoint must name it in
+    /// <c>aud</c> (MCP 2025-11-25, Authorization, "Token Audience Binding and Validation").
+    /// </summary>
+    public string McpResource { get; set; } = "http://127.0.0.1:5200/mcp";
+
     /// <summary>Folder of the default SQLite database, used when <c>ConnectionStrings:ShoeStore</c> is not set.</summary>
     public string DataDirectory { get; set; } = "data";
 

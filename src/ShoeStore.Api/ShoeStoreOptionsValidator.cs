@@ -25,6 +25,11 @@ internal sealed class ShoeStoreOptionsValidator : IValidateOptions<ShoeStoreOpti
             failures.Add("ShoeStore:Audience must name this API (default shoestore-api).");
         }
 
+        if (Mcp.McpResource.Problem(options.McpResource, options.Audience) is { } mcpProblem)
+        {
+            failures.Add(mcpProblem);
+        }
+
         if (options.MaxRequestBodyBytes is < 1024 or > 1024 * 1024)
         {
             failures.Add("ShoeStore:MaxRequestBodyBytes must be between 1024 and 1048576.");

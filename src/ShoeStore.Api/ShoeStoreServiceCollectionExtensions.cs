@@ -5,9 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ShoeStore.Api;
+using ShoeStore.Api.Deals;
+using ShoeStore.Api.Mcp;
+using ShoeStore.Api.Mcp.Tools;
 using ShoeStore.Api.Orders;
 using ShoeStore.Api.Pricing;
 using ShoeStore.Api.Problems;
+using ShoeStore.Api.Products;
+using ShoeStore.Api.Quotes;
 using ShoeStore.Api.Security;
 using ShoeStore.Api.Storage;
 
@@ -56,6 +61,20 @@ public static class ShoeStoreServiceCollectionExtensions
         services.TryAddSingleton<JsonRequestReader>();
         services.TryAddScoped<PurchasePricer>();
         services.TryAddScoped<OrderService>();
+        services.TryAddScoped<OrderHistory>();
+        services.TryAddScoped<ProductCatalog>();
+        services.TryAddScoped<ActiveDeals>();
+        services.TryAddScoped<QuoteService>();
+
+        // MCP (issue 15): stateless Streamable HTTP — each POST is answered on its own request, with its own token.
+        var tools = new StoreToolCatalog();
+        services.TryAddSingleton(tools);
+        services.TryAddSingleton<McpResource>();
+        services.AddHttpContextAccessor();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, McpToolAccessHandler>());
+        services.AddMcpServer(mcp => mcp.ServerInfo = new ModelContextProtocol.Protocol.Implementation { Name = "shoestore", Version = "1.0.0" })
+            .WithHttpTransport(transport => transport.Stateless = true)
+            .WithTools(tools.Tools);
         return services;
     }
 

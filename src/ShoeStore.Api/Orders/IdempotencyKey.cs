@@ -24,7 +24,12 @@ internal static class IdempotencyKey
             return (null, "Send one Idempotency-Key header.");
         }
 
-        var key = values[0]!;
+        return Parse(values[0]!);
+    }
+
+    /// <summary>Reads one key (bare or quoted), as the header or an MCP tool argument carries it.</summary>
+    public static (string? Key, string? Error) Parse(string key)
+    {
         if (key.Length >= 2 && key[0] == '"' && key[^1] == '"')
         {
             key = key[1..^1];

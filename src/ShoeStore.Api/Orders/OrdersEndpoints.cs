@@ -59,17 +59,8 @@ internal static class OrdersEndpoints
         };
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ShoeStoreDbContext db, CancellationToken cancellationToken)
-    {
-        var subject = context.AccessToken().Subject;
-        var orders = await db.Orders.AsNoTracking()
-            .Where(o => o.Subject == subject)
-            .OrderByDescending(o => o.CreatedAt)
-            .Take(100)
-            .Join(db.Products.AsNoTracking(), o => o.ProductId, p => p.Id, (o, p) => new { Order = o, Product = p })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(orders.Select(x => OrderView.From(x.Order, x.Product)).ToList());
-    }
+    private static async Task<IResult> ListAsync(HttpContext context, OrderHistory history, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await history.ListAsync(context.AccessToken().Subject, cancellationToken));
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, ShoeStoreDbContext db, CancellationToken cancellationToken)
     {

@@ -9,9 +9,6 @@ namespace ShoeStore.Api.Quotes;
 /// <summary>POST /quotes and GET /quotes/{id} — a price to the customer's address; scope <c>address</c>, for a customer.</summary>
 internal static class QuotesEndpoints
 {
-    /// <summary>How long a quote holds its price.</summary>
-    public static readonly TimeSpan Validity = TimeSpan.FromMinutes(15);
-
     public static void MapQuotes(this IEndpointRouteBuilder routes)
     {
         var quotes = routes.MapGroup("/quotes").RequireAuthorization(StorePolicies.Quote);
@@ -20,8 +17,7 @@ internal static class QuotesEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, JsonRequestReader reader, ShoeStoreDbContext db, PurchasePricer pricer, TimeProvider time,
-        CancellationToken cancellationToken)
+        HttpContext context, JsonRequestReader reader, QuoteService quotes, CancellationToken cancellationToken)
     {
         var (request, problem) = await reader.ReadAsync<QuoteRequest>(context.Request, cancellationToken);
         if (problem is not null)
@@ -35,42 +31,13 @@ internal static class QuotesEndpoints
             return StoreProblems.Validation(errors);
         }
 
-        var token = context.AccessToken();
-        var customer = await db.Customers.FindAsync([token.Subject], cancellationToken);
-        if (customer is null)
+        return await quotes.CreateAsync(context.AccessToken().Subject, request, cancellationToken) switch
         {
-            return StoreProblems.CustomerNotFound();
-        }
-
-        var outcome = await pricer.PriceAsync(request.ProductId!, request.Size!.Value, request.Quantity!.Value, customer.ShippingAddress, cancellationToken);
-        if (outcome is not PricingOutcome.Priced priced)
-        {
-            return Refusal(outcome, request.ProductId!, request.Size.Value);
-        }
-
-        var now = time.GetUtcNow();
-        var price = priced.Price;
-        var quote = new Quote
-        {
-            Id = StoreIds.New("q"),
-            Subject = token.Subject,
-            ProductId = priced.Product.Id,
-            Size = request.Size.Value,
-            Quantity = request.Quantity.Value,
-            Currency = price.Currency,
-            UnitPrice = price.UnitPrice,
-            Discount = price.Discount,
-            Subtotal = price.Subtotal,
-            Shipping = price.Shipping,
-            Tax = price.Tax,
-            Total = price.Total,
-            DealId = priced.Deal?.Id,
-            CreatedAt = now,
-            ExpiresAt = now + Validity,
+            QuoteOutcome.Created created => TypedResults.Created($"/quotes/{created.Quote.Id}", created.Quote),
+            QuoteOutcome.CustomerNotFound => StoreProblems.CustomerNotFound(),
+            QuoteOutcome.NotPriced notPriced => Refusal(notPriced.Reason, notPriced.ProductId, notPriced.Size),
+            _ => throw new InvalidOperationException("Unhandled quote outcome."),
         };
-        db.Quotes.Add(quote);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/quotes/{quote.Id}", QuoteView.From(quote, priced.Product, priced.Deal, customer));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, ShoeStoreDbContext db, CancellationToken cancellationToken)

@@ -104,4 +104,13 @@ internal static class AccessTokenRules
             throw new SecurityTokenExpiredException("The access token expired.") { Expires = expires.Value };
         }
     }
+
+    /// <summary>
+    /// The audience rule per endpoint (RFC 9068 §4 step 3, RFC 8707 §2): the handler accepts a token for any audience
+    /// this host serves; the request's own audience — the REST API's, or the MCP resource's at /mcp — must then be
+    /// one of the token's <c>aud</c> values, compared exactly. MCP 2025-11-25, Authorization, "Token Audience Binding
+    /// and Validation": a token for another resource is refused, never passed through.
+    /// </summary>
+    public static bool IsForAudience(IEnumerable<string> tokenAudiences, string requestAudience) =>
+        tokenAudiences.Any(audience => string.Equals(audience, requestAudience, StringComparison.Ordinal));
 }

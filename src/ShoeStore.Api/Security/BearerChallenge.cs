@@ -10,7 +10,12 @@ namespace ShoeStore.Api.Security;
 /// <param name="Error">An RFC 6750 §3.1 code, or null when the request carried no token (§3.1: no error code then).</param>
 /// <param name="Description">Human-readable text for the developer, or null.</param>
 /// <param name="Scope">The scope the request needs (with <c>insufficient_scope</c>), or null.</param>
-internal sealed record BearerChallenge(string Realm, string? Error = null, string? Description = null, string? Scope = null)
+/// <param name="ResourceMetadata">
+/// RFC 9728 §5.1: the URL of the resource's Protected Resource Metadata, or null. The MCP endpoint always sends it
+/// (MCP 2025-11-25, Authorization, "Protected Resource Metadata Discovery Requirements").
+/// </param>
+internal sealed record BearerChallenge(
+    string Realm, string? Error = null, string? Description = null, string? Scope = null, string? ResourceMetadata = null)
 {
     /// <summary>The header value, e.g. <c>Bearer realm="shoestore-api", error="invalid_token", error_description="…"</c>.</summary>
     public string ToHeaderValue()
@@ -30,6 +35,11 @@ internal sealed record BearerChallenge(string Realm, string? Error = null, strin
         if (Scope is not null)
         {
             Append(value, "scope", Scope, allowSpace: true);
+        }
+
+        if (ResourceMetadata is not null)
+        {
+            Append(value, "resource_metadata", ResourceMetadata, allowSpace: false);
         }
 
         return value.ToString();

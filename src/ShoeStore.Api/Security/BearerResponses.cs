@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using ShoeStore.Api.Mcp;
 using ShoeStore.Api.Problems;
 
 namespace ShoeStore.Api.Security;
@@ -30,18 +31,27 @@ internal static class BearerResponses
 
     /// <summary>The challenge header value for a 403 refusal that an endpoint (not the policy) decides.</summary>
     public static string InsufficientScopeChallenge(HttpContext context, string scope, string description) =>
-        new BearerChallenge(Realm(context), BearerErrorCodes.InsufficientScope, description, scope).ToHeaderValue();
+        Challenge(context, BearerErrorCodes.InsufficientScope, description, scope).ToHeaderValue();
 
     private static async Task WriteAsync(
         HttpContext context, int status, string? error, string? scope, string type, string title, string description)
     {
         context.Response.StatusCode = status;
         context.Response.Headers[HeaderNames.WWWAuthenticate] =
-            new BearerChallenge(Realm(context), error, error is null ? null : description, scope).ToHeaderValue();
+            Challenge(context, error, error is null ? null : description, scope).ToHeaderValue();
         context.Response.Headers.CacheControl = "no-store";
         await TypedResults.Problem(description, statusCode: status, title: title, type: type).ExecuteAsync(context);
     }
 
-    private static string Realm(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<ShoeStoreOptions>>().Value.Audience;
+    /// <summary>
+    /// The challenge for this request's resource: the REST API (realm = its audience), or the MCP endpoint (realm =
+    /// the MCP resource, and <c>resource_metadata</c> on every 401 and 403, RFC 9728 §5.1).
+    /// </summary>
+    private static BearerChallenge Challenge(HttpContext context, string? error, string? description, string? scope)
+    {
+        var mcp = context.RequestServices.GetRequiredService<McpResource>();
+        return mcp.Serves(context.Request)
+            ? new BearerChallenge(mcp.Identifier, error, description, scope, mcp.MetadataUrl)
+            : new BearerChallenge(context.RequestServices.GetRequiredService<IOptions<ShoeStoreOptions>>().Value.Audience, error, description, scope);
+    }
 }

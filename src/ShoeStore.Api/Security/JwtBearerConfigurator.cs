@@ -48,8 +48,10 @@ internal sealed class JwtBearerConfigurator(IOptions<ShoeStoreOptions> storeOpti
         parameters.IssuerValidatorUsingConfiguration = (tokenIssuer, _, _, configuration) => ValidateIssuer(tokenIssuer, issuer, configuration);
         parameters.ValidateAudience = true;
         parameters.RequireAudience = true;
-        parameters.ValidAudience = store.Audience;
-        parameters.ValidAudiences = null;
+        // Both audiences this host serves pass the handler; ReadClaims then holds each request to its own one.
+        var mcp = new Mcp.McpResource(store.McpResource);
+        parameters.ValidAudience = null;
+        parameters.ValidAudiences = [store.Audience, mcp.Identifier];
         parameters.IgnoreTrailingSlashWhenValidatingAudience = false;
         parameters.ValidTypes = null;
         parameters.TypeValidator = ValidateType;
@@ -71,7 +73,7 @@ internal sealed class JwtBearerConfigurator(IOptions<ShoeStoreOptions> storeOpti
         options.Events = new JwtBearerEvents
         {
             OnMessageReceived = ReadBearerToken,
-            OnTokenValidated = ReadClaims,
+            OnTokenValidated = context => ReadClaims(context, context.Request.Path.StartsWithSegments(mcp.Path) ? mcp.Identifier : store.Audience),
             OnAuthenticationFailed = context =>
             {
                 SecurityLog.AccessTokenRefused(_logger, context.Exception.GetType().Name);
@@ -120,11 +122,17 @@ internal sealed class JwtBearerConfigurator(IOptions<ShoeStoreOptions> storeOpti
         return Task.CompletedTask;
     }
 
-    private static Task ReadClaims(TokenValidatedContext context)
+    private static Task ReadClaims(TokenValidatedContext context, string requestAudience)
     {
         if (context.SecurityToken is not JsonWebToken jwt)
         {
             context.Fail(new AccessTokenRejectedException("The access token is malformed"));
+            return Task.CompletedTask;
+        }
+
+        if (!AccessTokenRules.IsForAudience(jwt.Audiences, requestAudience))
+        {
+            context.Fail(new SecurityTokenInvalidAudienceException("The access token is for another audience."));
             return Task.CompletedTask;
         }
 
