@@ -17,6 +17,15 @@ public sealed class ConnectionLossTests(PostgreSqlServerFixture fixture) : IClas
     {
         var authReqId = await _server.StartCibaAsync(_seed.Agent);
         await _server.ApproveNewestAsync(_seed);
+        // The push dispatcher reads the person's devices in the background after bc-authorize; once it has (it then
+        // remembers they have none), no background read can take a closed connection before the poll below does.
+        var noDevices = _server.Services.GetRequiredService<Mandate.Server.Push.NoPushDevicesCache>();
+        for (var i = 0; i < 100 && !noDevices.HasNone(TestSeed.EndUserSubject); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(noDevices.HasNone(TestSeed.EndUserSubject));
         Assert.NotEqual(0, await fixture.Database.TerminateOtherSessionsAsync());
 
         var statuses = new List<HttpStatusCode>();
