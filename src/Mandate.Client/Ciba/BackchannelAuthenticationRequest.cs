@@ -42,6 +42,12 @@ public sealed class BackchannelAuthenticationRequest
     /// </summary>
     public JsonArray? AuthorizationDetails { get; init; }
 
+    /// <summary>
+    /// OPTIONAL. An RFC 8707 resource indicator (§2: an absolute URI without a fragment): the resource server the access
+    /// token is for, e.g. an MCP server's URL, when the client is registered for several (<c>resource</c>).
+    /// </summary>
+    public string? Resource { get; init; }
+
     /// <summary>Describes the request without the hint, binding message or user code.</summary>
     /// <returns>A description that is safe to log.</returns>
     public override string ToString() =>
@@ -66,6 +72,11 @@ public sealed class BackchannelAuthenticationRequest
         if (RequestedExpiry is { } expiry && expiry < TimeSpan.FromSeconds(1))
         {
             throw new ArgumentException("requested_expiry must be a positive number of seconds (CIBA Core §7.1).");
+        }
+
+        if (Resource is { } resource && (!Uri.TryCreate(resource, UriKind.Absolute, out _) || resource.Contains('#', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("resource must be an absolute URI without a fragment (RFC 8707 §2).");
         }
 
         if (AuthorizationDetails is { } details)

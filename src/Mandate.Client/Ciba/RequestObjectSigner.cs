@@ -51,6 +51,7 @@ internal sealed class RequestObjectSigner
                 details.WriteTo(writer);
             }
 
+            WriteIfSet(writer, "resource", request.Resource);
             WriteIfSet(writer, "client_notification_token", clientNotificationToken);
         });
     }

@@ -118,6 +118,26 @@ public sealed class RequestObjectTests
     }
 
     [Fact]
+    public async Task RequestObject_Resource_IsSentAsTheResourceClaim_OnlyWhenSet()
+    {
+        await using var withResource = await SendAsync(ClientHarness.PaymentRequest(resource: "http://127.0.0.1:5200/mcp"));
+        await using var without = await SendAsync(ClientHarness.PaymentRequest());
+
+        Assert.Equal("http://127.0.0.1:5200/mcp", withResource.RequestObject().GetPayloadValue<string>("resource"));
+        Assert.False(without.RequestObject().TryGetPayloadValue<string>("resource", out _));
+    }
+
+    [Theory]
+    [InlineData("mcp")]
+    [InlineData("http://127.0.0.1:5200/mcp#tools")]
+    public async Task Request_WithAResourceThatIsNotAnAbsoluteUriWithoutFragment_IsRefusedBeforeSending(string resource)
+    {
+        await using var harness = new ClientHarness();
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Ciba.AuthenticateAsync(ClientHarness.PaymentRequest(resource)));
+        Assert.Empty(harness.Server.RequestsTo(BackchannelPath));
+    }
+
+    [Fact]
     public async Task RequestObject_AuthorizationDetails_SentAsAJsonArrayOfAnyType()
     {
         var purchase = new { type = "shoe_purchase", product_id = "nike-pegasus-41", size = 10.5, quantity = 1,

@@ -61,11 +61,12 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public FakeLogCollector Logs => _services.GetRequiredService<FakeLogCollector>();
 
-    public static BackchannelAuthenticationRequest PaymentRequest() => new()
+    public static BackchannelAuthenticationRequest PaymentRequest(string? resource = null) => new()
     {
         LoginHint = "end.user",
         Scopes = ["payment"],
         BindingMessage = "Buy Nike Pegasus 41, size 10.5",
+        Resource = resource,
     };
 
     /// <summary>The request object the client sent with its <paramref name="index"/>th backchannel request, decoded.</summary>
