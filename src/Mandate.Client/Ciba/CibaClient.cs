@@ -9,7 +9,7 @@ namespace Mandate.Client.Ciba;
 
 /// <summary>
 /// OpenID Connect CIBA Core 1.0 for poll and ping clients. The request is a signed request object (§7.1.1), sent once.
-/// Then: wait <c>interval</c> (5 s when absent) before each poll; <c>authorization_pending</c> keeps waiting;
+/// Then: wait <c>interval</c> (5 s when absent) after each answer before the next poll; <c>authorization_pending</c> keeps waiting;
 /// <c>slow_down</c> adds 5 s to this and every later interval (§11); the wait ends at the <c>expires_in</c> deadline with
 /// <c>expired_token</c>; <c>access_denied</c>, <c>expired_token</c> and every other error end it with an
 /// <see cref="OAuthException"/>. In ping mode a valid notification (§10.2) wakes the wait at once, and polling at the
@@ -89,8 +89,11 @@ internal sealed class CibaClient : ICibaClient
                 break; // the deadline passed before another poll was due
             }
 
-            lastPoll = _time.GetUtcNow();
             var result = await _http.RequestTokenAsync(tokenEndpoint, parameters, cancellationToken).ConfigureAwait(false);
+
+            // The next wait counts from the answer, not from the send: a server measures the interval between the
+            // polls it receives (CIBA Core §7.3, §11), so a slow answer must not make the next poll arrive early.
+            lastPoll = _time.GetUtcNow();
             if (result.Token is { } token)
             {
                 Log.CibaPolled(_logger, poll, "token");
