@@ -140,7 +140,7 @@ internal sealed class BackchannelRequestValidator(
 
             details = checkedDetails.Value;
         }
-        else if (spendingBounds.Any)
+        else if (spendingBounds.AnySpends(grant.Value.Scopes))
         {
             // A scope that spends money, asked for without authorization_details: one purchase up to the person's
             // spending limit (docs/device.md, "Spending limit"), so no token for it can buy without bound.

@@ -23,8 +23,8 @@ internal sealed class SpendingBounds
         }
     }
 
-    /// <summary>Whether any scope spends money.</summary>
-    public bool Any => _byScope.Count > 0;
+    /// <summary>Whether any of <paramref name="scopes"/> spends money.</summary>
+    public bool AnySpends(IEnumerable<string> scopes) => _byScope.Count > 0 && scopes.Any(_byScope.ContainsKey);
 
     /// <summary>
     /// The <c>authorization_details</c> (a JSON array) that bound a request for <paramref name="scopes"/> carrying none:
