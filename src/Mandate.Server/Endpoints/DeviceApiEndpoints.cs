@@ -62,15 +62,10 @@ internal static class DeviceApiEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext http, DeviceSignIn signIn, DeviceSessionStore sessions, ILoggerFactory loggers)
     {
-        if (!http.Request.HasJsonContentType())
+        var (body, problem) = await ReadJsonAsync<SignInBody>(http);
+        if (problem is not null)
         {
-            return Problem(415, "Send application/json.");
-        }
-
-        var (tooLarge, body) = await DeviceJsonBody.ReadAsync<SignInBody>(http.Request, http.RequestAborted);
-        if (tooLarge)
-        {
-            return Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB.");
+            return problem;
         }
 
         if (body is not { Username: { } username, Password: { } password })
@@ -177,6 +172,21 @@ internal static class DeviceApiEndpoints
     internal static IResult Unauthorized() => Problem(401, "Sign in first (POST /device/api/session).");
 
     internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+
+    /// <summary>
+    /// Reads a state-changing call's JSON body (<see cref="DeviceJsonBody"/>): the problem to answer with when it is not
+    /// <c>application/json</c> (415) or is too large (413), else the body (null when it is not JSON of that shape).
+    /// </summary>
+    internal static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpContext http)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (default, Problem(415, "Send application/json."));
+        }
+
+        var (tooLarge, body) = await DeviceJsonBody.ReadAsync<T>(http.Request, http.RequestAborted);
+        return tooLarge ? (default, Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB.")) : (body, null);
+    }
 
     private sealed record SignInBody(string? Username, string? Password);
 

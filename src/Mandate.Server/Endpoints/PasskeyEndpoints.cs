@@ -136,15 +136,10 @@ internal static class PasskeyEndpoints
     // The body: the browser's PublicKeyCredential.toJSON(); or the problem when it is not one.
     private static async Task<(JsonElement Credential, IResult? Problem)> ReadCredentialAsync(HttpContext http)
     {
-        if (!http.Request.HasJsonContentType())
+        var (body, unreadable) = await DeviceApiEndpoints.ReadJsonAsync<JsonElement?>(http);
+        if (unreadable is not null)
         {
-            return (default, DeviceApiEndpoints.Problem(415, "Send application/json."));
-        }
-
-        var (tooLarge, body) = await DeviceJsonBody.ReadAsync<JsonElement?>(http.Request, http.RequestAborted);
-        if (tooLarge)
-        {
-            return (default, DeviceApiEndpoints.Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB."));
+            return (default, unreadable);
         }
 
         return body is { ValueKind: JsonValueKind.Object } credential

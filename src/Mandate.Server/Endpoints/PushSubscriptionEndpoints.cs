@@ -1,5 +1,4 @@
 using Mandate.Server.Configuration;
-using Mandate.Server.Device;
 using Mandate.Server.Push;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,15 +45,10 @@ internal static class PushSubscriptionEndpoints
             return DeviceApiEndpoints.Unauthorized();
         }
 
-        if (!http.Request.HasJsonContentType())
+        var (body, unreadable) = await DeviceApiEndpoints.ReadJsonAsync<PushSubscriptionInput>(http);
+        if (unreadable is not null)
         {
-            return DeviceApiEndpoints.Problem(415, "Send application/json.");
-        }
-
-        var (tooLarge, body) = await DeviceJsonBody.ReadAsync<PushSubscriptionInput>(http.Request, http.RequestAborted);
-        if (tooLarge)
-        {
-            return DeviceApiEndpoints.Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB.");
+            return unreadable;
         }
 
         if (body is null)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Mandate.Server.Device;
 using Mandate.Server.Spending;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,15 +30,10 @@ internal static class SpendingLimitEndpoints
             return DeviceApiEndpoints.Unauthorized();
         }
 
-        if (!http.Request.HasJsonContentType())
+        var (body, unreadable) = await DeviceApiEndpoints.ReadJsonAsync<SpendingLimitInput>(http);
+        if (unreadable is not null)
         {
-            return DeviceApiEndpoints.Problem(415, "Send application/json.");
-        }
-
-        var (tooLarge, body) = await DeviceJsonBody.ReadAsync<SpendingLimitInput>(http.Request, http.RequestAborted);
-        if (tooLarge)
-        {
-            return DeviceApiEndpoints.Problem(413, "The body is larger than " + DeviceJsonBody.MaxBytes / 1024 + " KiB.");
+            return unreadable;
         }
 
         decimal? amount = null;
