@@ -62,7 +62,7 @@ await using (var ids = new StreamWriter(idsOut))
             var authReqId = AuthReqId.Generate();
             db.BackchannelRequests.Add(new BackchannelRequestRecord
             {
-                Id = AuthReqId.GenerateDeviceId(),
+                Id = AuthReqId.GenerateDeviceId(now),
                 AuthReqIdHash = AuthReqId.Hash(authReqId),
                 ClientId = options["--client"],
                 Subject = options["--subject"],

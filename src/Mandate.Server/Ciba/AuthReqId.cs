@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,8 +14,21 @@ internal static class AuthReqId
     /// <summary>Creates a new identifier.</summary>
     public static string Generate() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Creates a random identifier for the user's device (distinct from the <c>auth_req_id</c>).</summary>
-    public static string GenerateDeviceId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>
+    /// Creates the identifier the person's device knows a request by (distinct from the <c>auth_req_id</c>): the
+    /// creation time in milliseconds (6 bytes, big-endian) then 128 random bits, in lowercase hex. Ids made one after
+    /// another sort one after another, so a new request's key lands on the last pages of the table's primary-key index,
+    /// which the requests of one commit share, instead of on a random page each (docs/benchmarks.md).
+    /// </summary>
+    public static string GenerateDeviceId(DateTimeOffset createdAt)
+    {
+        Span<byte> id = stackalloc byte[DeviceIdTimeBytes + 16];
+        BinaryPrimitives.WriteInt64BigEndian(id, createdAt.ToUnixTimeMilliseconds() << 16);
+        RandomNumberGenerator.Fill(id[DeviceIdTimeBytes..]);
+        return Convert.ToHexStringLower(id);
+    }
+
+    private const int DeviceIdTimeBytes = 6;
 
     /// <summary>The stored form of an identifier.</summary>
     public static string Hash(string authReqId) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(authReqId)));

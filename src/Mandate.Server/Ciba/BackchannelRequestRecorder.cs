@@ -39,7 +39,7 @@ internal sealed class BackchannelRequestRecorder(
         var authReqId = AuthReqId.Generate();
         var record = new BackchannelRequestRecord
         {
-            Id = AuthReqId.GenerateDeviceId(),
+            Id = AuthReqId.GenerateDeviceId(now),
             AuthReqIdHash = AuthReqId.Hash(authReqId),
             ClientId = request.Client.ClientId,
             Subject = request.Subject,

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mandate.Server.Ciba;
 
 /// <summary>
@@ -12,6 +14,9 @@ namespace Mandate.Server.Ciba;
 /// <param name="ExpiresAt">When the record may be removed: the JWT's <c>exp</c> plus the allowed clock skew.</param>
 internal sealed record JwtUse(string Purpose, string ClientId, string JwtId, DateTimeOffset ExpiresAt)
 {
-    /// <summary>The row key (<see cref="DatabaseJwtReplayCache.Key"/>): no id is stored as sent.</summary>
-    public string Key => DatabaseJwtReplayCache.Key(Purpose, ClientId, JwtId);
+    /// <summary>The row key: <see cref="ExpiresAt"/> in Unix seconds (11 digits), then <see
+    /// cref="DatabaseJwtReplayCache.Key"/> (no id is stored as sent). A replay carries the same <c>exp</c>, so it meets
+    /// the same key; and keys made one after another sort together, so a commit's uses share the last pages of the
+    /// table's primary-key index instead of touching a random page each (docs/benchmarks.md).</summary>
+    public string Key => ExpiresAt.ToUnixTimeSeconds().ToString("D11", CultureInfo.InvariantCulture) + DatabaseJwtReplayCache.Key(Purpose, ClientId, JwtId);
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ internal static class MandateDatabaseServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MandateServerOptions>, MandateDatabaseValidator>());
         services.TryAddSingleton(Resolve);
         services.TryAddSingleton<SqliteConnectionTuning>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteCheckpointer>());
 
         // Pooled contexts: a request reuses a reset DbContext instead of building one (the context's start-up was 13 %
         // of a pending poll's time in the profile). The options are built once, from the root provider.

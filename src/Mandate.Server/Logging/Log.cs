@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(70, LogLevel.Warning, "Passkey {Ceremony} refused ({Reason}).")]
     public static partial void PasskeyRefused(ILogger logger, string ceremony, string reason);
+
+    [LoggerMessage(80, LogLevel.Warning, "SQLite checkpoint failed (SQLite error {ErrorCode}); retried at the next interval.")]
+    public static partial void CheckpointFailed(ILogger logger, int errorCode);
 }

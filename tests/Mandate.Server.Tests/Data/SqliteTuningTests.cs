@@ -37,6 +37,8 @@ public sealed class SqliteTuningTests
             Assert.Equal((long)SqliteConnectionTuning.SynchronousNormal, await command.ExecuteScalarAsync());
             command.CommandText = "PRAGMA busy_timeout;";
             Assert.Equal(30_000L, await command.ExecuteScalarAsync());
+            command.CommandText = "PRAGMA wal_autocheckpoint;";
+            Assert.Equal((long)SqliteCheckpointer.AutoCheckpointPages, await command.ExecuteScalarAsync());
         }
         finally
         {

@@ -148,8 +148,9 @@ public abstract class RequestObjectTests(ServerFixture fixture)
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Equal(1, await CountAsync(db => db.BackchannelRequests.CountAsync(r => r.BindingMessage == message)));
-        var key = DatabaseJwtReplayCache.Key(RequestObjectValidator.JtiPurpose, Agent.ClientId, (string)claims["jti"]);
-        Assert.Equal(1, await CountAsync(db => db.UsedJwtIds.CountAsync(j => j.Id == key)));
+        // The key is the use's expiry, then this hash (JwtUse.Key).
+        var hash = DatabaseJwtReplayCache.Key(RequestObjectValidator.JtiPurpose, Agent.ClientId, (string)claims["jti"]);
+        Assert.Equal(1, await CountAsync(db => db.UsedJwtIds.CountAsync(j => j.Id.EndsWith(hash))));
         Assert.Equal(audited + 8, await CountAsync(db => db.AuditEntries.CountAsync(a => a.Event == "ciba.request" && a.ClientId == Agent.ClientId)));
     }
 

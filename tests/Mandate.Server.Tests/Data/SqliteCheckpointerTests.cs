@@ -1,0 +1,156 @@
+using Mandate.Server.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Mandate.Server.Tests.Data;
+
+/// <summary>The server copies SQLite's log into the database file off the commit path, and the log then starts over.</summary>
+public sealed class SqliteCheckpointerTests
+{
+    [Fact]
+    public async Task Checkpoint_LeavesNoCommittedPageOutsideTheFile_AndTheNextCommitStartsTheLogOver()
+    {
+        var directory = Directory.CreateTempSubdirectory("mandate-checkpoint-").FullName;
+        try
+        {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
+            await using var writer = new SqliteConnection(connectionString);
+            await writer.OpenAsync();
+            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (k TEXT PRIMARY KEY, v BLOB);");
+            for (var i = 0; i < 200; i++)
+            {
+                await ExecuteAsync(writer, $"INSERT INTO t VALUES ('{Guid.NewGuid()}', randomblob(300));");
+            }
+
+            var pagesBefore = LogPages(writer.DataSource);
+            Assert.True(pagesBefore > 10, $"the log holds the inserts' pages ({pagesBefore})");
+
+            await using var checkpointer = new SqliteConnection(connectionString);
+            await checkpointer.OpenAsync();
+            await SqliteCheckpointer.CheckpointAsync(checkpointer, new SemaphoreSlim(1, 1), CancellationToken.None);
+
+            Assert.Equal(200, await CountAsync(ImmutableFile(writer.DataSource), "t"));
+            await ExecuteAsync(writer, "INSERT INTO t VALUES ('one-more', randomblob(300));");
+            var (log, _) = await PassiveAsync(checkpointer);
+            Assert.True(log < 10, $"the next commit started the log over ({log} pages in it, {pagesBefore} before)");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Checkpoint_WaitsForTheWriteGate_BeforeItsSecondPass()
+    {
+        var directory = Directory.CreateTempSubdirectory("mandate-checkpoint-").FullName;
+        try
+        {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
+            await using var writer = new SqliteConnection(connectionString);
+            await writer.OpenAsync();
+            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (k TEXT PRIMARY KEY);");
+            await using var checkpointer = new SqliteConnection(connectionString);
+            await checkpointer.OpenAsync();
+
+            // A reader keeps a snapshot from before the last commit, so the first pass cannot copy every page.
+            await ExecuteAsync(writer, "INSERT INTO t VALUES ('a');");
+            await using var reader = new SqliteConnection(connectionString);
+            await reader.OpenAsync();
+            await using var snapshot = reader.BeginTransaction(deferred: true);
+            await using (var read = reader.CreateCommand())
+            {
+                read.CommandText = "SELECT count(*) FROM t;";
+                await read.ExecuteScalarAsync();
+            }
+
+            await ExecuteAsync(writer, "INSERT INTO t VALUES ('b');");
+            var gate = new SemaphoreSlim(0, 1);
+            var checkpoint = SqliteCheckpointer.CheckpointAsync(checkpointer, gate, CancellationToken.None);
+
+            await Task.Delay(200);
+            Assert.False(checkpoint.IsCompleted, "the second pass waits while a writer holds the gate");
+            gate.Release();
+            await checkpoint.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Server_CheckpointsItsDatabaseFile_ByItself()
+    {
+        await using var server = await MandateTestServer.StartAsync(new TestSeed());
+
+        // Read through the log (what the server sees) and from the database file alone (immutable: the log ignored).
+        var path = Path.Combine(server.DataDirectory, MandateDatabase.DefaultFileName);
+        var written = await CountAsync(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), "Users");
+        Assert.True(written >= 1, $"the seed's users are written ({written})");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var inFile = await CountInFileAsync(path);
+        while (inFile < written && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(SqliteCheckpointer.Interval);
+            inFile = await CountInFileAsync(path);
+        }
+
+        Assert.Equal(written, inFile);
+    }
+
+    [Theory]
+    [InlineData("Data Source=/var/lib/mandate/mandate.db", true)]
+    [InlineData("Data Source=mandate.db", true)]
+    [InlineData("Data Source=:memory:", false)]
+    [InlineData("Data Source=shared;Mode=Memory;Cache=Shared", false)]
+    [InlineData("Data Source=file:shared?mode=memory&cache=shared", false)]
+    public void IsFile_IsFalseForInMemoryDatabases(string connectionString, bool expected) =>
+        Assert.Equal(expected, SqliteCheckpointer.IsFile(connectionString));
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<(long Log, long Checkpointed)> PassiveAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <summary>Pages in the log file, from its size (a 32-byte header, then frames of a 24-byte header and a page).</summary>
+    private static long LogPages(string databasePath) => (new FileInfo(databasePath + "-wal").Length - 32) / (4096 + 24);
+
+    /// <summary>The database file read alone, without its log.</summary>
+    private static string ImmutableFile(string databasePath) =>
+        new SqliteConnectionStringBuilder { DataSource = $"file:{databasePath}?immutable=1", Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+
+    /// <summary>The seed's users in the database file alone; 0 while the file does not have their table yet.</summary>
+    private static async Task<long> CountInFileAsync(string databasePath)
+    {
+        try
+        {
+            return await CountAsync(ImmutableFile(databasePath), "Users");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string table)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM \"{table}\";";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
