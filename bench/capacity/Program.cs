@@ -59,7 +59,7 @@ await using (var ids = new StreamWriter(idsOut))
         var batch = Math.Min(BatchSize, count - written);
         for (var i = 0; i < batch; i++)
         {
-            var authReqId = AuthReqId.Generate();
+            var authReqId = AuthReqId.Generate(now);
             db.BackchannelRequests.Add(new BackchannelRequestRecord
             {
                 Id = AuthReqId.GenerateDeviceId(now),

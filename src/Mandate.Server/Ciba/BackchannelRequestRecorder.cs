@@ -36,7 +36,7 @@ internal sealed class BackchannelRequestRecorder(
     public async Task<Result<BackchannelAcknowledgement>> AcknowledgeAsync(ValidatedBackchannelRequest request, JwtUse? requestObject)
     {
         var now = time.GetUtcNow();
-        var authReqId = AuthReqId.Generate();
+        var authReqId = AuthReqId.Generate(now);
         var record = new BackchannelRequestRecord
         {
             Id = AuthReqId.GenerateDeviceId(now),

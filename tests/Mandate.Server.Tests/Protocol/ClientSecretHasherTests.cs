@@ -1,4 +1,3 @@
-using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 
 namespace Mandate.Server.Tests.Protocol;
@@ -15,16 +14,5 @@ public sealed class ClientSecretHasherTests
         Assert.True(ClientSecretHasher.Verify(hash, secret));
         Assert.False(ClientSecretHasher.Verify(hash, secret + "x"));
         Assert.False(ClientSecretHasher.Verify("AQAAAAIAAYagAAAAE-pbkdf2-hash", secret));
-    }
-
-    [Fact]
-    public void AuthReqId_Has256BitsInTheAllowedAlphabetAndIsStoredOnlyAsHash()
-    {
-        var id = AuthReqId.Generate();
-        Assert.Equal(43, id.Length);
-        Assert.True(AuthReqId.IsWellFormed(id));
-        Assert.NotEqual(id, AuthReqId.Hash(id));
-        Assert.NotEqual(id, AuthReqId.Generate());
-        Assert.False(AuthReqId.IsWellFormed("has space"));
     }
 }
