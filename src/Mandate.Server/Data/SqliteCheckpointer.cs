@@ -11,10 +11,10 @@ namespace Mandate.Server.Data;
 /// default the commit that takes the log past 1,000 pages also copies them into the database file and waits for two
 /// <c>fsync</c>s: under bc-authorize's load that was one commit in every ~110 requests, and it was the tail of the
 /// latency (docs/benchmarks.md). Here a connection of its own runs <c>PRAGMA wal_checkpoint(PASSIVE)</c> every
-/// <see cref="Interval"/> (<see cref="CheckpointAsync"/>): the bulk of it beside the writers, the last pages while
-/// holding the write gate for a moment, so that the next commit starts the log from its beginning again and the log
-/// stays about one interval's pages long. The connections' own automatic checkpoint stays as a backstop at <see cref="AutoCheckpointPages"/>
-/// pages (<see cref="SqliteConnectionTuning"/>), for a checkpointer that falls behind. A file database only; an
+/// <see cref="Interval"/>, beside the writers (<see cref="CheckpointAsync"/>), and once the log is <see
+/// cref="RestartPages"/> long, holds the write gate for a moment to copy the last pages, so that the next commit starts
+/// the log from its beginning again. The connections' own automatic checkpoint stays as a backstop at <see
+/// cref="AutoCheckpointPages"/> pages (<see cref="SqliteConnectionTuning"/>), for a checkpointer that falls behind. A file database only; an
 /// in-memory one has no log, and PostgreSQL checkpoints by itself.
 /// </summary>
 internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<SqliteCheckpointer> logger) : BackgroundService
@@ -22,8 +22,12 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
     /// <summary>How often the log is copied into the database file.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The log's size, in pages (32 MiB of 4 KiB pages), from which the checkpointer makes the log start over.
+    /// Readers skip the pages already copied into the file, so a long log costs disk space, not lookups.</summary>
+    public const int RestartPages = 8_192;
+
     /// <summary>The log's size, in pages, at which a commit checkpoints by itself (SQLite's default is 1,000).</summary>
-    public const int AutoCheckpointPages = 4_096;
+    public const int AutoCheckpointPages = 2 * RestartPages;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,7 +48,7 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
                 try
                 {
                     connection ??= await OpenAsync(database.ConnectionString, stoppingToken);
-                    await CheckpointAsync(connection, gate, stoppingToken);
+                    await CheckpointAsync(connection, gate, RestartPages, stoppingToken);
                 }
                 catch (SqliteException e)
                 {
@@ -81,14 +85,16 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
     }
 
     /// <summary>
-    /// Copies the log into the database file in two passes. The first runs beside the writers and does the bulk of the
-    /// work (most of the pages, and the <c>fsync</c> of the file). The second holds the process's write gate
-    /// (<see cref="SqliteWriteGate"/>) for the few pages committed meanwhile, so that the log is complete in the file
-    /// when the next writer begins, and SQLite starts the log from its beginning again instead of letting it grow.
+    /// Copies the log into the database file. A first pass runs beside the writers and does the bulk of the work (the
+    /// pages, and the <c>fsync</c> of the file). When the log is at least <paramref name="restartPages"/> long and pages
+    /// were committed during that pass, a second pass holds the process's write gate (<see cref="SqliteWriteGate"/>)
+    /// for those few pages, so that the log is complete in the file when the next writer begins, and SQLite starts it
+    /// from its beginning again instead of letting it grow.
     /// </summary>
-    public static async Task CheckpointAsync(SqliteConnection connection, SemaphoreSlim gate, CancellationToken cancellationToken)
+    public static async Task CheckpointAsync(SqliteConnection connection, SemaphoreSlim gate, int restartPages, CancellationToken cancellationToken)
     {
-        if (!await PassiveAsync(connection, cancellationToken))
+        var (log, checkpointed) = await PassiveAsync(connection, cancellationToken);
+        if (log < restartPages || checkpointed >= log)
         {
             return;
         }
@@ -104,14 +110,14 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
         }
     }
 
-    /// <summary>One <c>PRAGMA wal_checkpoint(PASSIVE)</c> (it answers: busy, pages in the log, pages of the log now in
-    /// the file); true when pages were committed meanwhile that are not in the file yet.</summary>
-    private static async Task<bool> PassiveAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>One <c>PRAGMA wal_checkpoint(PASSIVE)</c>: the pages in the log, and how many of them are in the file.</summary>
+    private static async Task<(long Log, long Checkpointed)> PassiveAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && reader.GetInt64(2) < reader.GetInt64(1);
+        // Columns: busy, pages in the log, pages of the log copied into the file (both -1 when not in WAL mode).
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class SqliteCheckpointerTests
 
             await using var checkpointer = new SqliteConnection(connectionString);
             await checkpointer.OpenAsync();
-            await SqliteCheckpointer.CheckpointAsync(checkpointer, new SemaphoreSlim(1, 1), CancellationToken.None);
+            await SqliteCheckpointer.CheckpointAsync(checkpointer, new SemaphoreSlim(1, 1), restartPages: 1, CancellationToken.None);
 
             Assert.Equal(200, await CountAsync(ImmutableFile(writer.DataSource), "t"));
             await ExecuteAsync(writer, "INSERT INTO t VALUES ('one-more', randomblob(300));");
@@ -66,12 +66,37 @@ public sealed class SqliteCheckpointerTests
 
             await ExecuteAsync(writer, "INSERT INTO t VALUES ('b');");
             var gate = new SemaphoreSlim(0, 1);
-            var checkpoint = SqliteCheckpointer.CheckpointAsync(checkpointer, gate, CancellationToken.None);
+            var checkpoint = SqliteCheckpointer.CheckpointAsync(checkpointer, gate, restartPages: 1, CancellationToken.None);
 
             await Task.Delay(200);
             Assert.False(checkpoint.IsCompleted, "the second pass waits while a writer holds the gate");
             gate.Release();
             await checkpoint.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Checkpoint_OfALogShorterThanTheRestartSize_NeverWaitsForTheWriteGate()
+    {
+        var directory = Directory.CreateTempSubdirectory("mandate-checkpoint-").FullName;
+        try
+        {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
+            await using var writer = new SqliteConnection(connectionString);
+            await writer.OpenAsync();
+            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (k TEXT PRIMARY KEY); INSERT INTO t VALUES ('a');");
+            await using var checkpointer = new SqliteConnection(connectionString);
+            await checkpointer.OpenAsync();
+
+            await SqliteCheckpointer.CheckpointAsync(checkpointer, new SemaphoreSlim(0, 1), restartPages: 1_000, CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(1, await CountAsync(ImmutableFile(writer.DataSource), "t"));
         }
         finally
         {
