@@ -2,6 +2,7 @@ using Mandate.Server.Audit;
 using Mandate.Server.Configuration;
 using Mandate.Server.Data;
 using Mandate.Server.Device;
+using Mandate.Server.Diagnostics;
 using Mandate.Server.Logging;
 using Mandate.Server.Ping;
 using Mandate.Server.Protocol;
@@ -54,6 +55,7 @@ internal sealed class BackchannelRequestRecorder(
             CreatedAt = now,
             ExpiresAt = now + request.ExpiresIn,
             IntervalSeconds = options.Value.CibaIntervalSeconds,
+            TraceParent = MandateServerTelemetry.CurrentTraceParent(),
         };
         var entry = audit.Create(AuditEvent, record.ClientId, record.Subject, record.Scopes, record.AuthorizationDetailsJson, "success");
         if (await WriteAsync(requestObject, record, entry) is { } replayed)

@@ -65,4 +65,8 @@ internal sealed class BackchannelRequestRecord
 
     /// <summary>When tokens were issued.</summary>
     public DateTimeOffset? RedeemedAt { get; set; }
+
+    /// <summary>The W3C <c>traceparent</c> of the request's span (<see cref="Diagnostics.MandateServerTelemetry"/>), so
+    /// the decision and the ping join the agent's trace; null when the request came outside a trace.</summary>
+    public string? TraceParent { get; set; }
 }

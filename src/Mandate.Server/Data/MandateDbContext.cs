@@ -78,6 +78,7 @@ internal abstract class MandateDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(r => new { r.Subject, r.Status });
             e.Property(r => r.Status).HasConversion<int>();
             e.Property(r => r.ApprovalMethod).HasMaxLength(32);
+            e.Property(r => r.TraceParent).HasMaxLength(64);
         });
         modelBuilder.Entity<UsedJwtId>(e =>
         {

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Mandate.Server.Audit;
 using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 using Mandate.Server.Data;
+using Mandate.Server.Diagnostics;
 using Mandate.Server.Logging;
 using Mandate.Server.Passkeys;
 using Mandate.Server.Ping;
@@ -99,11 +101,16 @@ internal sealed class DeviceRequestService(
         var now = time.GetUtcNow();
         var (id, subject) = (request.Id, request.Subject);
         var decision = approve ? "approved" : "denied";
+        using var activity = MandateServerTelemetry.StartInTraceOf("ciba.decision", request.TraceParent);
+        activity?.SetTag("oauth.client_id", request.ClientId);
+        activity?.SetTag("ciba.decision", decision);
+        activity?.SetTag("ciba.approval_method", method);
         var entry = audit.Create("ciba." + (approve ? "approve" : "deny"), request.ClientId, subject, request.Scopes, request.AuthorizationDetailsJson, decision);
         await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
             if (evidence is not null && !await passkeys.TryRecordUseAsync(evidence.PasskeyId, evidence.CheckedSignCount, evidence.NewSignCount, now, cancellationToken))
             {
+                activity?.SetStatus(ActivityStatusCode.Error, "passkey refused");
                 return DeviceDecisionCheck.PasskeyRefused;
             }
 
@@ -115,6 +122,7 @@ internal sealed class DeviceRequestService(
                     cancellationToken);
             if (changed != 1)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, "already decided or expired");
                 return DeviceDecisionCheck.Conflict;
             }
 

@@ -1,6 +1,7 @@
 using Mandate.Server.Authentication;
 using Mandate.Server.Ciba;
 using Mandate.Server.Configuration;
+using Mandate.Server.Diagnostics;
 using Mandate.Server.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -26,23 +27,30 @@ internal sealed class BackchannelAuthenticationHandler(
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
+        using var activity = MandateServerTelemetry.Source.StartActivity("ciba.backchannel_authentication");
         var client = await reader.ReadAsync(http.Request, "CIBA section 7", cancellationToken);
         if (client.Failed)
         {
             Log.CibaRequestRefused(logger, null, client.Error.Code);
+            MandateServerTelemetry.Refused(activity, client.Error.Code);
             return client.Refuse(http.Response);
         }
 
         var clientId = client.Client.ClientId;
+        activity?.SetTag("oauth.client_id", clientId);
         var validation = await validator.ValidateAsync(client.Client, client.Form, Limits(options.Value), cancellationToken);
         if (validation.Failed)
         {
-            return OAuthResults.Json(await recorder.RefuseAsync(clientId, validation.Error, validation.RequestObject), http.Response);
+            var refusal = await recorder.RefuseAsync(clientId, validation.Error, validation.RequestObject);
+            MandateServerTelemetry.Refused(activity, refusal.Code);
+            return OAuthResults.Json(refusal, http.Response);
         }
 
+        activity?.SetTag("ciba.delivery_mode", validation.Request.DeliveryMode);
         var acknowledged = await recorder.AcknowledgeAsync(validation.Request, validation.RequestObject);
         if (acknowledged.Failed)
         {
+            MandateServerTelemetry.Refused(activity, acknowledged.Error.Code);
             return OAuthResults.Json(acknowledged.Error, http.Response);
         }
 

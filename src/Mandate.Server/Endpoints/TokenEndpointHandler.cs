@@ -3,6 +3,7 @@ using Mandate.Server.Authentication;
 using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
+using Mandate.Server.Diagnostics;
 using Mandate.Server.Logging;
 using Mandate.Server.Protocol;
 using Mandate.Server.Scopes;
@@ -61,10 +62,19 @@ internal sealed class TokenEndpointHandler(
             return OAuthResults.Json(OAuthError.UnauthorizedClient("The client is not allowed to use this grant type."), http.Response);
         }
 
+        using var activity = MandateServerTelemetry.Source.StartActivity("oauth.token");
+        activity?.SetTag("oauth.grant_type", grantType);
+        activity?.SetTag("oauth.client_id", client.ClientId);
         var result = grantType == ClientCredentials
             ? ClientCredentialsGrant(client, form.GetValueOrDefault("scope"), form.GetValueOrDefault("resource"))
             : await CibaGrantAsync(client, form.GetValueOrDefault("auth_req_id"), cancellationToken);
-        return result.Failed ? OAuthResults.Json(result.Error, http.Response) : TokenResponse.Write(result.Value, http.Response);
+        if (result.Failed)
+        {
+            MandateServerTelemetry.Refused(activity, result.Error.Code);
+            return OAuthResults.Json(result.Error, http.Response);
+        }
+
+        return TokenResponse.Write(result.Value, http.Response);
     }
 
     private Result<IssuedTokens> ClientCredentialsGrant(RegisteredClient client, string? scope, string? resource)

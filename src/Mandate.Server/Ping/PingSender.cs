@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mandate.Server.Ciba;
 using Mandate.Server.Clients;
 using Mandate.Server.Configuration;
+using Mandate.Server.Diagnostics;
 using Mandate.Server.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,9 @@ internal sealed class PingSender(
             return;
         }
 
+        // In the trace of the request it answers: the HTTP client sends that trace's traceparent to the client.
+        using var activity = MandateServerTelemetry.StartInTraceOf("ciba.ping", request.TraceParent);
+        activity?.SetTag("oauth.client_id", job.ClientId);
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
             Content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, string> { ["auth_req_id"] = authReqId }), Encoding.UTF8, "application/json"),
@@ -61,10 +65,12 @@ internal sealed class PingSender(
             timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.PingTimeoutSeconds));
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             Log.PingSent(logger, job.RequestId, (int)response.StatusCode);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
             Log.PingFailed(logger, job.RequestId, e.GetType().Name);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
         }
     }
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using ShoeStore.Api.Diagnostics;
 using ShoeStore.Api.Pricing;
 using ShoeStore.Api.Security;
 using ShoeStore.Api.Storage;
@@ -18,6 +20,30 @@ internal sealed class OrderService(
     ShoeStoreDbContext db, PurchasePricer pricer, TimeProvider time, IOptions<JsonOptions> jsonOptions, ILogger<OrderService> logger)
 {
     public async Task<OrderOutcome> PlaceAsync(
+        AccessTokenClaims token, OrderRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var activity = ShoeStoreTelemetry.Source.StartActivity("shoestore.order");
+        activity?.SetTag("oauth.client_id", token.AgentClientId);
+        activity?.SetTag("shoestore.product_id", request.ProductId);
+        activity?.SetTag("shoestore.quantity", request.Quantity);
+        var outcome = await PlaceOnceAsync(token, request, idempotencyKey, cancellationToken);
+        activity?.SetTag("shoestore.outcome", outcome.GetType().Name);
+        switch (outcome)
+        {
+            case OrderOutcome.Placed placed:
+                activity?.SetTag("shoestore.order_id", placed.Order.Id);
+                break;
+            case OrderOutcome.Replayed:
+                break;
+            default:
+                activity?.SetStatus(ActivityStatusCode.Error, outcome.GetType().Name);
+                break;
+        }
+
+        return outcome;
+    }
+
+    private async Task<OrderOutcome> PlaceOnceAsync(
         AccessTokenClaims token, OrderRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var fingerprint = request.Fingerprint();

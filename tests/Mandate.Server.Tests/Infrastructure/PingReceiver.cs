@@ -30,7 +30,7 @@ public sealed class PingReceiver : IAsyncDisposable
         app.MapPost("/cb", async (HttpContext http) =>
         {
             using var reader = new StreamReader(http.Request.Body);
-            receiver._pings.Enqueue(new ReceivedPing(http.Request.Headers.Authorization.ToString(), http.Request.ContentType, await reader.ReadToEndAsync()));
+            receiver._pings.Enqueue(new ReceivedPing(http.Request.Headers.Authorization.ToString(), http.Request.ContentType, await reader.ReadToEndAsync(), http.Request.Headers["traceparent"].ToString()));
             receiver._arrived.Release();
             return receiver.AnswerWith switch
             {
@@ -63,5 +63,5 @@ public sealed class PingReceiver : IAsyncDisposable
         _arrived.Dispose();
     }
 
-    public sealed record ReceivedPing(string Authorization, string? ContentType, string Body);
+    public sealed record ReceivedPing(string Authorization, string? ContentType, string Body, string TraceParent);
 }
