@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Mandate.Client.Authentication;
+using Mandate.Client.Diagnostics;
 using Mandate.Client.Ciba.Ping;
 using Mandate.Client.Discovery;
 using Mandate.Client.Http;
@@ -49,6 +51,25 @@ internal sealed class CibaClient : ICibaClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        using var activity = MandateClientTelemetry.Source.StartActivity("ciba.authenticate", ActivityKind.Client);
+        activity?.SetTag("oauth.client_id", _options.ClientId);
+        activity?.SetTag("ciba.delivery_mode", IsPing ? "ping" : "poll");
+        try
+        {
+            var token = await RequestAndWaitAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("ciba.outcome", "approved");
+            return token;
+        }
+        catch (OAuthException e)
+        {
+            MandateClientTelemetry.Failed(activity, e.Error);
+            throw;
+        }
+    }
+
+    private async Task<TokenResponse> RequestAndWaitAsync(BackchannelAuthenticationRequest request, IProgress<CibaProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var endpoints = await _endpoints.ResolveAsync(_http, cancellationToken).ConfigureAwait(false);
         var backchannelEndpoint = endpoints.BackchannelAuthenticationEndpoint ?? throw new InvalidOperationException(
             $"{PingOneEnvironment.Describe(nameof(MandateClientOptions.BackchannelAuthenticationEndpoint))} is missing, and discovery names no backchannel_authentication_endpoint.");
@@ -74,6 +95,8 @@ internal sealed class CibaClient : ICibaClient
         IProgress<CibaProgress>? progress, CancellationToken cancellationToken)
     {
         KeyValuePair<string, string>[] parameters = [new("grant_type", CibaGrantType), new("auth_req_id", authReqId)];
+        // The wait for the person: from the acknowledgement to the token or the error that ends it (its polls inside).
+        using var wait = MandateClientTelemetry.Source.StartActivity("ciba.wait");
         var lastPoll = _time.GetUtcNow();
         Report(progress, CibaProgressKind.Requested, authReqId, schedule, schedule.NextPollAfter(lastPoll));
         for (var poll = 1; poll <= schedule.MaxPolls; poll++)
@@ -90,6 +113,7 @@ internal sealed class CibaClient : ICibaClient
             }
 
             var result = await _http.RequestTokenAsync(tokenEndpoint, parameters, cancellationToken).ConfigureAwait(false);
+            wait?.SetTag("ciba.polls", poll);
 
             // The next wait counts from the answer, not from the send: a server measures the interval between the
             // polls it receives (CIBA Core §7.3, §11), so a slow answer must not make the next poll arrive early.

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Mandate.Client.Diagnostics;
 using Mandate.Client.Discovery;
 using Mandate.Client.Http;
 using Mandate.Client.Logging;
@@ -98,11 +100,16 @@ internal sealed class ClientCredentialsClient : IClientCredentialsClient
             parameters.Add(new("resource", key.Resource));
         }
 
+        using var activity = MandateClientTelemetry.Source.StartActivity("oauth.client_credentials", ActivityKind.Client);
+        activity?.SetTag("oauth.client_id", _clientId);
+        activity?.SetTag("oauth.scope", key.Scope);
+
         // The shared request does not follow one caller's cancellation; time-outs and retries bound it.
         var result = await _http.RequestTokenAsync(tokenEndpoint, parameters, CancellationToken.None).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             Log.ClientCredentialsFailed(_logger, result.Error.Error);
+            MandateClientTelemetry.Failed(activity, result.Error.Error);
         }
 
         return result.GetTokenOrThrow();

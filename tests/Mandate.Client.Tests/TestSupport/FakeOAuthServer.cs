@@ -90,7 +90,10 @@ public sealed class FakeOAuthServer : HttpMessageHandler
             }
         }
 
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization, form, _time.GetUtcNow());
+        // The span the call was made in: a real HttpClient sends its traceparent (W3C Trace Context).
+        var span = System.Diagnostics.Activity.Current;
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization, form, _time.GetUtcNow(),
+            span?.OperationName, span?.TraceId ?? default);
         _requests.Enqueue(recorded);
         var path = recorded.Path;
         Func<RecordedRequest, Task<HttpResponseMessage>>? responder = null;
