@@ -80,7 +80,8 @@ public sealed class ToolAuthorizationOptions
     /// §2; for an MCP server, its URL, the <c>resource</c> of its RFC 9728 metadata). The published access is a floor:
     /// the policy asks for at least the published scopes, and for the user's approval when the server requires it; a
     /// stricter local policy (more scopes, the user's approval where the agent's own token would do) stays. A tool that
-    /// needs no scope gets the agent's own token for the resource. Binding messages, authorization details, single use
+    /// needs no scope and no approval stays public: no token of its own, so its requests carry the transport's token for
+    /// the resource (<c>AddToolAccessToken(resource, scopes)</c>). Binding messages, authorization details, single use
     /// and the denied message stay as declared locally.
     /// </summary>
     /// <param name="toolName">The tool's name.</param>
@@ -92,7 +93,9 @@ public sealed class ToolAuthorizationOptions
         ArgumentNullException.ThrowIfNull(access);
         ArgumentException.ThrowIfNullOrEmpty(resource);
         var policy = Tool(toolName);
-        var published = access.RequiresUserApproval ? ToolAuthorizationKind.OnBehalfOfUser : ToolAuthorizationKind.Autonomous;
+        var published = access.RequiresUserApproval ? ToolAuthorizationKind.OnBehalfOfUser
+            : access.Scopes.Count > 0 ? ToolAuthorizationKind.Autonomous
+            : ToolAuthorizationKind.Public;
         if (policy.Kind < published)
         {
             policy.Kind = published;

@@ -13,10 +13,7 @@ public sealed class ToolPolicy
     /// <summary>How the tool is authorized.</summary>
     public ToolAuthorizationKind Kind { get; set; }
 
-    /// <summary>
-    /// The scope values the token needs (RFC 6749 §3.3). REQUIRED for on-behalf-of tools, and for autonomous tools
-    /// without a <see cref="Resource"/> (with one, no scope means any token the resource accepts).
-    /// </summary>
+    /// <summary>The scope values the token needs (RFC 6749 §3.3). REQUIRED for autonomous and on-behalf-of tools.</summary>
     public IList<string> Scopes { get; } = new List<string>();
 
     /// <summary>OPTIONAL. The resource the token is for (RFC 8707 §2 <c>resource</c>).</summary>
@@ -143,7 +140,7 @@ public sealed class ToolPolicy
                 throw new InvalidOperationException(
                     $"Tool '{toolName}' has no authorization kind: set Auth to none, client_credentials or ciba.");
             case ToolAuthorizationKind.Autonomous or ToolAuthorizationKind.OnBehalfOfUser
-                when (Scopes.Count == 0 && !(Kind == ToolAuthorizationKind.Autonomous && Resource is not null)) || Scopes.Any(string.IsNullOrWhiteSpace):
+                when Scopes.Count == 0 || Scopes.Any(string.IsNullOrWhiteSpace):
                 throw new InvalidOperationException(
                     $"Tool '{toolName}' needs a token but has no scopes: set Scopes, e.g. \"prices\".");
             case ToolAuthorizationKind.Autonomous when BindingMessage is not null || BindingMessageBuilder is not null || AuthorizationDetailsBuilder is not null:

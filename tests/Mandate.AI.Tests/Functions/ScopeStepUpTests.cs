@@ -138,17 +138,17 @@ public sealed class ScopeStepUpTests
     }
 
     [Fact]
-    public async Task Send_WithAResource_OutsideACallOrInAPublicCall_CarriesTheAgentsOwnTokenForTheResourceWithoutScopes()
+    public async Task Send_WithAResource_OutsideACallOrInAPublicCall_CarriesTheAgentsOwnTokenForTheResource()
     {
         var source = FakeToolTokenSource.ApprovingEverything(_time);
-        using var http = _server.CreateClient(new ToolTokenHandler(source, McpResource));
+        using var http = _server.CreateClient(new ToolTokenHandler(source, McpResource, ["prices"]));
         var products = Wrap(Tool(http, "getProducts"), o => o.SetPolicy("getProducts", ToolPolicy.Public()), source);
 
         await http.GetAsync(new Uri("tools-list", UriKind.Relative));
         await products.InvokeAsync(new AIFunctionArguments());
 
-        Assert.Equal(["client-token-", "client-token-"], _server.Authorizations);
-        Assert.All(source.ClientRequests, r => Assert.Equal((0, McpResource), (r.Scopes.Count, r.Resource)));
+        Assert.Equal(["client-token-prices", "client-token-prices"], _server.Authorizations);
+        Assert.All(source.ClientRequests, r => Assert.Equal(("prices", McpResource), (string.Join(' ', r.Scopes), r.Resource)));
     }
 
     private static AIFunction Tool(HttpClient http, string name) =>

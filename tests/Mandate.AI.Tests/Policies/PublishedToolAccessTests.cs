@@ -37,15 +37,14 @@ public sealed class PublishedToolAccessTests
     }
 
     [Fact]
-    public void UsePublishedAccess_NoScopesAndNoApproval_GivesAPublicToolTheAgentsOwnTokenForTheResource()
+    public void UsePublishedAccess_NoScopesAndNoApproval_KeepsAPublicToolPublic_ForTheResource()
     {
-        var options = new ToolAuthorizationOptions().SetPolicy("getProducts", ToolPolicy.Public());
+        var options = new ToolAuthorizationOptions();
 
         var policy = options.UsePublishedAccess("getProducts", new PublishedToolAccess([], false), McpResource);
 
-        Assert.Equal((ToolAuthorizationKind.Autonomous, McpResource), (policy.Kind, policy.Resource));
+        Assert.Equal((ToolAuthorizationKind.Public, McpResource), (policy.Kind, policy.Resource));
         Assert.Empty(policy.Scopes);
-        policy.Validate("getProducts");
     }
 
     [Fact]
@@ -83,14 +82,6 @@ public sealed class PublishedToolAccessTests
         Assert.Same(policy, options.Policies["getAvailableDeals"]);
         Assert.Equal((ToolAuthorizationKind.Autonomous, McpResource), (policy.Kind, policy.Resource));
         Assert.Equal(["prices"], policy.Scopes);
-    }
-
-    [Fact]
-    public void Validate_AnAutonomousToolWithoutScopes_NeedsAResource()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => new ToolPolicy { Kind = ToolAuthorizationKind.Autonomous }.Validate("getProducts"));
-
-        Assert.Contains("no scopes", error.Message, StringComparison.Ordinal);
     }
 
     private static JsonObject Meta(string json) => JsonNode.Parse(json)!.AsObject();
