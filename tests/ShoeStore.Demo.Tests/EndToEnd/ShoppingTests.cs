@@ -99,8 +99,8 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         var before = await orders.ListAsync();
         await agent.SendAsync(Search);
         Assert.StartsWith("Current deals:", await agent.SendAsync("any deals?"), StringComparison.Ordinal);
-        var found = LastResult(agent, "getProducts").GetProperty("products")[0].GetProperty("id").GetString();
-        var firstDeal = LastResult(agent, "getAvailableDeals").GetProperty("deals")[0].GetProperty("productId").GetString();
+        var found = agent.LastResult("getProducts").GetProperty("products")[0].GetProperty("id").GetString();
+        var firstDeal = agent.LastResult("getAvailableDeals").GetProperty("deals")[0].GetProperty("productId").GetString();
         Assert.NotEqual(found, firstDeal);     // else this conversation could not tell the two apart
 
         var quoteTurn = agent.SendAsync(AskForQuote);
@@ -108,7 +108,7 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         var buyTurn = agent.SendAsync(Buy);
         var buyDecision = Assert.Single(await shop.Device.DecideWhileAsync(buyTurn, _ => true));
 
-        Assert.Equal(found, LastResult(agent, "getTailoredQuote").GetProperty("productId").GetString());
+        Assert.Equal(found, agent.LastResult("getTailoredQuote").GetProperty("productId").GetString());
         Assert.Contains("address", quoteDecision.Request.Scopes);
         Assert.StartsWith("Order ", await buyTurn, StringComparison.Ordinal);
         var detail = Assert.Single(buyDecision.Request.AuthorizationDetails!.Value.EnumerateArray());
@@ -172,15 +172,6 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         var buyTurn = agent.SendAsync(Buy);
         var decisions = await shop.Device.DecideWhileAsync(buyTurn, _ => approvePurchase);
         return (await buyTurn, decisions);
-    }
-
-    /// <summary>The latest result of <paramref name="tool"/> in the agent's conversation history.</summary>
-    private static JsonElement LastResult(TestAgent agent, string tool)
-    {
-        var messages = agent.Session.History.Messages;
-        var callIds = messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Where(c => c.Name == tool).Select(c => c.CallId).ToHashSet();
-        var result = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Last(r => callIds.Contains(r.CallId));
-        return result.Result is JsonElement json ? json : JsonSerializer.SerializeToElement(result.Result, AIJsonUtilities.DefaultOptions);
     }
 
     private const string EndUserSubject = "7c1e9a52-3f4b-4d8e-9a61-2b5c8d0e4f17";
