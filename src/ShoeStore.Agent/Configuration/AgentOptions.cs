@@ -41,6 +41,9 @@ internal sealed class AgentOptions
     /// <summary>The OpenAI-compatible model, or null for the offline planner.</summary>
     public LanguageModelSettings? LanguageModel { get; init; }
 
+    /// <summary>How the start-up line names where the tools go: the store API, or the store's MCP server.</summary>
+    public string DescribeStore() => Tools == ToolSource.Mcp ? $"store tools over MCP at {McpUrl}" : $"store {StoreApiUrl}";
+
     /// <summary>The configuration key of <see cref="Tools"/> (command line <c>--tools</c>).</summary>
     public const string ToolsKey = "Agent:Tools";
 

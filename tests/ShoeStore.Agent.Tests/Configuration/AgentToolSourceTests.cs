@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Mandate.AI.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Tools;
 using ShoeStore.Agent.Tools.Mcp;
@@ -38,6 +40,16 @@ public sealed class AgentToolSourceTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void DescribeStore_NamesTheMcpServerWithMcpTools_AndTheStoreApiOtherwise()
+    {
+        var mcp = AgentOptions.Read(Configuration(new() { [AgentOptions.ToolsKey] = "mcp" }));
+        var local = AgentOptions.Read(Configuration([]));
+
+        Assert.Equal("store tools over MCP at http://127.0.0.1:5200/mcp", mcp.DescribeStore());
+        Assert.Equal("store http://127.0.0.1:5200/", local.DescribeStore());
     }
 
     [Fact]
@@ -86,6 +98,7 @@ public sealed class AgentToolSourceTests
         Assert.IsType<McpStoreTools>(services.GetRequiredService<IStoreTools>());
         Assert.Equal("http://127.0.0.1:5200/mcp", services.GetRequiredService<McpStoreTools>().Resource);
         Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IStoreTools>().All);
+        Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IOptions<ToolAuthorizationOptions>>().Value);
         Assert.Null(services.GetService<ShoeStoreTools>());
     }
 

@@ -84,9 +84,12 @@ internal sealed class McpStoreTools(
     /// Makes the listed tools' policies MCP ones: the access each tool publishes is merged in (the published access is
     /// a floor, the local table may ask for more; docs/agent.md) and every token is for the MCP resource.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The tools are not listed yet (the policies would silently miss what the
+    /// server publishes).</exception>
     public void ApplyPublishedAccess(ToolAuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _ = All;
         foreach (var (name, access) in _published)
         {
             if (access is not null)
