@@ -136,17 +136,20 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         Assert.Equal(before.Count, (await orders.ListAsync()).Count);
     }
 
-    [Fact]
-    public async Task WholeConversation_NoTokenSecretOrAuthReqIdIsEverSentToTheModel()
+    [Theory]
+    [InlineData("local")]
+    [InlineData("mcp")]
+    public async Task WholeConversation_NoTokenSecretOrAuthReqIdIsEverSentToTheModel(string tools)
     {
-        await using var agent = shop.System.CreateAgent();
+        await using var agent = tools == "mcp" ? await shop.System.CreateMcpAgentAsync() : shop.System.CreateAgent();
         foreach (var message in new[] { "any deals?", Search, AskForQuote, Buy, "show my orders" })
         {
             var turn = agent.SendAsync(message);
             await shop.Device.DecideWhileAsync(turn, _ => true);
         }
 
-        Assert.Equal(4, agent.Secrets.AccessTokens.Count);     // deals, quote, purchase, orders
+        // deals (over MCP also the transport's own token: the same prices token for /mcp), quote, purchase, orders
+        Assert.Equal(4, agent.Secrets.AccessTokens.Count);
         Assert.True(agent.Model.Requests >= 10, $"the model saw {agent.Model.Requests} requests");
         var seen = string.Join('\n', agent.Model.Seen);
         Assert.Contains("orderId", seen, StringComparison.Ordinal);     // tool results are in what was recorded
