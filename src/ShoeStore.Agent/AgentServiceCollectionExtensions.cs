@@ -8,6 +8,7 @@ using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Store;
 using ShoeStore.Agent.Terminal;
 using ShoeStore.Agent.Tools;
+using ShoeStore.Agent.Tools.Mcp;
 using Spectre.Console;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,30 @@ internal static class AgentServiceCollectionExtensions
             ShoeStoreToolPolicies.Apply(authorization, quotes, catalog, time);
         });
 
+        services.TryAddSingleton<StoreToolResults>();
+        if (options.Tools == ToolSource.Mcp)
+        {
+            AddMcpTools(services, options);
+        }
+        else
+        {
+            AddLocalTools(services, options);
+        }
+
+        services.TryAddSingleton(_ => ChatClientFactory.CreateModel(options.LanguageModel));
+        services.TryAddSingleton(sp => new ChatSession(
+            ChatClientFactory.CreatePipeline(sp.GetRequiredService<IChatClient>(), sp),
+            sp.GetRequiredService<IStoreTools>(),
+            new ChatHistory(SystemPrompt.Text, options.HistoryLimit)));
+        services.TryAddSingleton<LineChat>();
+        services.TryAddSingleton(AnsiConsole.Console);
+        services.TryAddSingleton<InteractiveChat>();
+        return services;
+    }
+
+    /// <summary>The local tools over the store's REST API; the store client sends each call's token (Mandate.AI's handler).</summary>
+    private static void AddLocalTools(IServiceCollection services, AgentOptions options)
+    {
         services.AddHttpClient<StoreApiClient>(http =>
         {
             http.BaseAddress = new Uri(options.StoreApiUrl.ToString().TrimEnd('/') + "/");
@@ -50,15 +75,26 @@ internal static class AgentServiceCollectionExtensions
         services.TryAddSingleton<Func<StoreApiClient>>(sp => sp.GetRequiredService<StoreApiClient>);
         services.TryAddSingleton(sp => new ShoeStoreTools(
             sp.GetRequiredService<Func<StoreApiClient>>(), sp.GetRequiredService<QuoteBook>(), sp.GetRequiredService<CatalogMemory>()));
-
-        services.TryAddSingleton(_ => ChatClientFactory.CreateModel(options.LanguageModel));
-        services.TryAddSingleton(sp => new ChatSession(
-            ChatClientFactory.CreatePipeline(sp.GetRequiredService<IChatClient>(), sp),
-            sp.GetRequiredService<ShoeStoreTools>(),
-            new ChatHistory(SystemPrompt.Text, options.HistoryLimit)));
-        services.TryAddSingleton<LineChat>();
-        services.TryAddSingleton(AnsiConsole.Console);
-        services.TryAddSingleton<InteractiveChat>();
-        return services;
+        services.TryAddSingleton<IStoreTools>(sp => sp.GetRequiredService<ShoeStoreTools>());
     }
+
+    /// <summary>
+    /// The store's MCP tools (<c>--tools mcp</c>): the MCP client's HTTP transport carries each call's token for the MCP
+    /// resource, and the agent's own token for it on <c>initialize</c> and <c>tools/list</c> (Mandate.AI's handler); the
+    /// access the tools publish joins their policies. <see cref="McpStoreTools.ConnectAsync"/> runs before the chat starts.
+    /// </summary>
+    private static void AddMcpTools(IServiceCollection services, AgentOptions options)
+    {
+        services.AddHttpClient(McpHttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).AddToolAccessToken(options.McpUrl.ToString(), [.. options.McpScopes]);
+        services.TryAddSingleton(sp => new McpStoreTools(
+            options.McpUrl,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(McpHttpClientName),
+            sp.GetRequiredService<StoreToolResults>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<IStoreTools>(sp => sp.GetRequiredService<McpStoreTools>());
+        services.AddOptions<ToolAuthorizationOptions>().Configure<McpStoreTools>((authorization, tools) => tools.ApplyPublishedAccess(authorization));
+    }
+
+    /// <summary>The name of the MCP client's <see cref="HttpClient"/>.</summary>
+    public const string McpHttpClientName = "ShoeStore.Mcp";
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ShoeStore.Agent.Chat;
 using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Terminal;
+using ShoeStore.Agent.Tools.Mcp;
 
 var configuration = AgentConfiguration.Build(args, Directory.GetCurrentDirectory());
 AgentOptions options;
@@ -21,7 +22,13 @@ await using var services = new ServiceCollection().AddShoeStoreAgent(configurati
 try
 {
     _ = services.GetRequiredService<IOptions<MandateClientOptions>>().Value;
+    await AgentStartup.ConnectToolsAsync(services, CancellationToken.None);
     _ = services.GetRequiredService<ChatSession>();
+}
+catch (McpToolsUnavailableException exception)
+{
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 2;
 }
 catch (OptionsValidationException exception)
 {

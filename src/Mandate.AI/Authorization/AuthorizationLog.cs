@@ -34,4 +34,10 @@ internal static partial class AuthorizationLog
 
     [LoggerMessage(10, LogLevel.Warning, "Tool '{Tool}' needs a user, but none is known; the call was refused.")]
     public static partial void NoUser(ILogger logger, string tool);
+
+    [LoggerMessage(11, LogLevel.Information, "Tool '{Tool}': the resource server asked for more scope (insufficient_scope); asking the user to approve scopes '{Scopes}'.")]
+    public static partial void SteppingUp(ILogger logger, string tool, string scopes);
+
+    [LoggerMessage(12, LogLevel.Warning, "Tool '{Tool}': the resource server refused the call again after the step-up (insufficient_scope); it is not retried.")]
+    public static partial void StillInsufficient(ILogger logger, string tool);
 }

@@ -21,6 +21,12 @@ public static class ToolAuthorizationErrors
     /// <summary>CIBA Core §13: the authorization server does not know the user.</summary>
     public const string UnknownUserId = "unknown_user_id";
 
+    /// <summary>
+    /// RFC 6750 §3.1: the resource server refused the call for lack of scope, and the one step-up to the user's approval
+    /// (MCP authorization 2025-11-25, "Scope Challenge Handling") did not help; the call is not retried again.
+    /// </summary>
+    public const string InsufficientScope = "insufficient_scope";
+
     /// <summary>The tool has no policy, so it is not run.</summary>
     public const string ToolNotAuthorized = "tool_not_authorized";
 

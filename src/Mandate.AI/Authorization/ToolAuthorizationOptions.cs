@@ -74,6 +74,45 @@ public sealed class ToolAuthorizationOptions
         return this;
     }
 
+    /// <summary>
+    /// Merges the access a tool's server publishes (<see cref="PublishedToolAccess"/>, e.g. from an MCP tool's
+    /// <c>_meta</c>) into the tool's policy, and makes the tool's tokens tokens for <paramref name="resource"/> (RFC 8707
+    /// §2; for an MCP server, its URL, the <c>resource</c> of its RFC 9728 metadata). The published access is a floor:
+    /// the policy asks for at least the published scopes, and for the user's approval when the server requires it; a
+    /// stricter local policy (more scopes, the user's approval where the agent's own token would do) stays. A tool that
+    /// needs no scope and no approval stays public: no token of its own, so its requests carry the transport's token for
+    /// the resource (<c>AddToolAccessToken(resource, scopes)</c>). Binding messages, authorization details, single use
+    /// and the denied message stay as declared locally.
+    /// </summary>
+    /// <param name="toolName">The tool's name.</param>
+    /// <param name="access">What the server publishes for the tool.</param>
+    /// <param name="resource">The resource indicator the tool's tokens are for.</param>
+    /// <returns>The tool's policy.</returns>
+    public ToolPolicy UsePublishedAccess(string toolName, PublishedToolAccess access, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentException.ThrowIfNullOrEmpty(resource);
+        var policy = Tool(toolName);
+        var published = access.RequiresUserApproval ? ToolAuthorizationKind.OnBehalfOfUser
+            : access.Scopes.Count > 0 ? ToolAuthorizationKind.Autonomous
+            : ToolAuthorizationKind.Public;
+        if (policy.Kind < published)
+        {
+            policy.Kind = published;
+        }
+
+        foreach (var scope in access.Scopes)
+        {
+            if (!policy.Scopes.Contains(scope))
+            {
+                policy.Scopes.Add(scope);
+            }
+        }
+
+        policy.Resource = resource;
+        return policy;
+    }
+
     /// <summary>Checks every policy and setting; throws with a message that says how to fix it.</summary>
     /// <exception cref="InvalidOperationException">A policy or setting is not valid.</exception>
     internal void Validate()

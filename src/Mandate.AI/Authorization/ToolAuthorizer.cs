@@ -73,10 +73,59 @@ public sealed class ToolAuthorizer
         {
             ToolAuthorizationKind.Public => ToolAuthorizationOutcome.AllowedWithoutToken(),
             ToolAuthorizationKind.Autonomous => await AuthorizeClientAsync(call, policy, cancellationToken).ConfigureAwait(false),
-            ToolAuthorizationKind.OnBehalfOfUser => await AuthorizeUserAsync(call, policy, cancellationToken).ConfigureAwait(false),
+            ToolAuthorizationKind.OnBehalfOfUser => await AuthorizeUserAsync(call, policy, reuseCached: true, cancellationToken).ConfigureAwait(false),
             _ => Refuse(ToolAuthorizationErrors.ToolNotAuthorized, "This tool is not enabled for the assistant, so it was not run."),
         };
     }
+
+    /// <summary>
+    /// Steps up after the resource server refused <paramref name="call"/> with a scope challenge (RFC 6750 §3.1; MCP
+    /// authorization 2025-11-25, "Scope Challenge Handling"): asks the user to approve the tool's scopes and the
+    /// challenged ones, for the tool's resource, with the tool's binding message and authorization details. A cached
+    /// token is never reused here (it is the one the server just refused).
+    /// </summary>
+    /// <param name="call">The refused call.</param>
+    /// <param name="challengedScopes">The scopes the server's challenge named (already checked to be scope tokens).</param>
+    /// <param name="cancellationToken">Stops waiting for the approval.</param>
+    /// <returns>The new token, or the refusal the model gets.</returns>
+    internal async ValueTask<ToolAuthorizationOutcome> StepUpAsync(ToolCall call, IReadOnlyList<string> challengedScopes, CancellationToken cancellationToken)
+    {
+        var policy = FindPolicy(call.Name);
+        if (policy is null && !_options.AllowToolsWithoutPolicy)
+        {
+            return Refuse(ToolAuthorizationErrors.ToolNotAuthorized, "This tool is not enabled for the assistant, so it was not run.");
+        }
+
+        var stepUp = new ToolPolicy
+        {
+            Kind = ToolAuthorizationKind.OnBehalfOfUser,
+            Resource = policy?.Resource,
+            BindingMessage = policy?.BindingMessage,
+            BindingMessageBuilder = policy?.BindingMessageBuilder,
+            AuthorizationDetailsBuilder = policy?.AuthorizationDetailsBuilder,
+            SingleUse = policy?.SingleUse ?? false,
+            DeniedMessage = policy?.DeniedMessage,
+        };
+        foreach (var scope in (policy?.Scopes ?? []).Concat(challengedScopes).Distinct(StringComparer.Ordinal))
+        {
+            stepUp.Scopes.Add(scope);
+        }
+
+        if (stepUp.Scopes.Count == 0)
+        {
+            ReportStillInsufficient(call.Name);
+            return Refuse(ToolAuthorizationErrors.InsufficientScope, InsufficientScopeMessage);
+        }
+
+        AuthorizationLog.SteppingUp(_logger, call.Name, string.Join(' ', stepUp.Scopes));
+        return await AuthorizeUserAsync(call, stepUp, reuseCached: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the model is told when the resource server refuses a call for lack of scope after the step-up.</summary>
+    internal const string InsufficientScopeMessage = "The store refused this call for lack of permission even after asking the customer, so nothing was done.";
+
+    /// <summary>Logs that a call was refused again after its step-up; it is not retried.</summary>
+    internal void ReportStillInsufficient(string toolName) => AuthorizationLog.StillInsufficient(_logger, toolName);
 
     /// <summary>Logs that a tool's result was withheld because it contained its token.</summary>
     internal void ReportWithheld(string toolName) => AuthorizationLog.ResultWithheld(_logger, toolName);
@@ -104,7 +153,7 @@ public sealed class ToolAuthorizer
         return Refuse(result.Error!, $"The assistant could not get access for this tool ({SafeCode(result.Error!)}), so nothing was done.");
     }
 
-    private async ValueTask<ToolAuthorizationOutcome> AuthorizeUserAsync(ToolCall call, ToolPolicy policy, CancellationToken cancellationToken)
+    private async ValueTask<ToolAuthorizationOutcome> AuthorizeUserAsync(ToolCall call, ToolPolicy policy, bool reuseCached, CancellationToken cancellationToken)
     {
         var user = _options.UserResolver?.Invoke(call) ?? _options.LoginHint;
         if (string.IsNullOrEmpty(user))
@@ -131,7 +180,7 @@ public sealed class ToolAuthorizer
         }
 
         var key = UserTokenKey.Create(user, _source.ClientId, policy.Scopes, policy.Resource, details?.GetRawText());
-        if (!policy.SingleUse && _cache.Find(key) is { } cached)
+        if (reuseCached && !policy.SingleUse && _cache.Find(key) is { } cached)
         {
             AuthorizationLog.CachedUserToken(_logger, call.Name);
             return ToolAuthorizationOutcome.Allowed(cached);

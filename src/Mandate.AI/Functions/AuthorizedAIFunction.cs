@@ -30,19 +30,34 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var outcome = await _authorizer.AuthorizeAsync(new ToolCall(Name, arguments), cancellationToken).ConfigureAwait(false);
+        var call = new ToolCall(Name, arguments);
+        var outcome = await _authorizer.AuthorizeAsync(call, cancellationToken).ConfigureAwait(false);
         if (outcome.Failure is { } failure)
         {
             return failure.ToJsonElement();
         }
 
-        object? result;
-        using (ToolTokenAccessor.BeginScope(outcome.Token))
+        var token = outcome.Token;
+        var (result, challenge) = await RunAsync(arguments, token, cancellationToken).ConfigureAwait(false);
+        if (challenge is not null)
         {
-            result = await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
+            // The resource server asked for more scope (RFC 6750 §3.1): one step-up to the user's approval, one retry.
+            var stepUp = await _authorizer.StepUpAsync(call, challenge.Scopes, cancellationToken).ConfigureAwait(false);
+            if (stepUp.Failure is { } refused)
+            {
+                return refused.ToJsonElement();
+            }
+
+            token = stepUp.Token;
+            (result, challenge) = await RunAsync(arguments, token, cancellationToken).ConfigureAwait(false);
+            if (challenge is not null)
+            {
+                _authorizer.ReportStillInsufficient(Name);
+                return new ToolAuthorizationFailure(ToolAuthorizationErrors.InsufficientScope, ToolAuthorizer.InsufficientScopeMessage).ToJsonElement();
+            }
         }
 
-        if (outcome.Token is { } token && Contains(result, token.Value))
+        if (token is not null && Contains(result, token.Value))
         {
             _authorizer.ReportWithheld(Name);
             return new ToolAuthorizationFailure(
@@ -50,6 +65,25 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Runs the tool with <paramref name="token"/> current. When one of its requests met a scope challenge, the challenge
+    /// is returned and the tool's own failure (an MCP client throws on the 403) is dropped: the call did not run.
+    /// </summary>
+    private async ValueTask<(object? Result, ScopeChallenge? Challenge)> RunAsync(
+        AIFunctionArguments arguments, ToolAccessToken? token, CancellationToken cancellationToken)
+    {
+        using var scope = ToolTokenAccessor.BeginCall(token);
+        try
+        {
+            var result = await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
+            return (result, scope.Challenge);
+        }
+        catch (Exception) when (scope.Challenge is { } challenge && !cancellationToken.IsCancellationRequested)
+        {
+            return (null, challenge);
+        }
     }
 
     private bool Contains(object? result, string secret)

@@ -72,17 +72,12 @@ public sealed class MandateClientTokenSource : IToolTokenSource
         UserTokenRequest request, IProgress<UserTokenProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Resource is not null)
-        {
-            return ToolTokenResult.Failure(
-                OAuthErrorCodes.InvalidRequest, "Mandate.Client's CIBA requests carry no resource indicator; remove Resource from the on-behalf-of policy.");
-        }
-
         var backchannelRequest = new BackchannelAuthenticationRequest
         {
             LoginHint = request.LoginHint,
             Scopes = request.Scopes,
             BindingMessage = request.BindingMessage,
+            Resource = request.Resource,
             AuthorizationDetails = request.AuthorizationDetails is { } details ? JsonNode.Parse(details.GetRawText())!.AsArray() : null,
         };
         var relay = progress is null ? null : new RequestedRelay(progress);

@@ -22,22 +22,56 @@ public sealed class ToolTokenAccessor
     /// </summary>
     /// <param name="token">The token, or null for a call without one.</param>
     /// <returns>The scope; dispose it when the call ends.</returns>
-    public static IDisposable BeginScope(ToolAccessToken? token)
+    public static IDisposable BeginScope(ToolAccessToken? token) => BeginCall(token);
+
+    /// <summary>Like <see cref="BeginScope"/>; the scope also tells whether the call met a scope challenge.</summary>
+    internal static CallScope BeginCall(ToolAccessToken? token)
     {
         var previous = CurrentHolder.Value;
         var holder = new TokenHolder { Token = token };
         CurrentHolder.Value = holder;
-        return new Scope(holder, previous);
+        return new CallScope(holder, previous);
     }
 
-    private sealed class TokenHolder
+    /// <summary>
+    /// Records that a request of the current call was refused with a scope challenge (RFC 6750 §3.1), for the call's
+    /// authorization to step up. The first challenge of a call is kept. Outside a call, nothing is recorded.
+    /// </summary>
+    internal static void ReportChallenge(ScopeChallenge challenge)
     {
+        if (CurrentHolder.Value is { } holder)
+        {
+            Interlocked.CompareExchange(ref holder.Challenge, challenge, null);
+        }
+    }
+
+    /// <summary>Whether a call is running on this execution context (with or without a token).</summary>
+    internal static bool InCall => CurrentHolder.Value is { Ended: false };
+
+    internal sealed class TokenHolder
+    {
+        public ScopeChallenge? Challenge;
+
         public ToolAccessToken? Token { get; set; }
+
+        public bool Ended { get; set; }
     }
 
-    private sealed class Scope(TokenHolder holder, TokenHolder? previous) : IDisposable
+    /// <summary>One call's token scope.</summary>
+    internal sealed class CallScope : IDisposable
     {
+        private readonly TokenHolder _holder;
+        private readonly TokenHolder? _previous;
         private bool _disposed;
+
+        internal CallScope(TokenHolder holder, TokenHolder? previous)
+        {
+            _holder = holder;
+            _previous = previous;
+        }
+
+        /// <summary>The scope challenge a request of this call met, or null.</summary>
+        public ScopeChallenge? Challenge => Volatile.Read(ref _holder.Challenge);
 
         public void Dispose()
         {
@@ -49,8 +83,9 @@ public sealed class ToolTokenAccessor
             _disposed = true;
 
             // Clearing the holder also clears it for every copy of the execution context taken inside the call.
-            holder.Token = null;
-            CurrentHolder.Value = previous;
+            _holder.Token = null;
+            _holder.Ended = true;
+            CurrentHolder.Value = _previous;
         }
     }
 }

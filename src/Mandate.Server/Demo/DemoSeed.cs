@@ -70,22 +70,36 @@ internal static class DemoSeed
             ],
             Clients =
             [
-                new()
-                {
-                    ClientId = AgentClientId,
-                    DisplayName = "Shoe Store Assistant",
-                    ClientSecret = secret,
-                    Jwks = JsonSerializer.SerializeToElement(new { keys = new[] { Members(jwk, withPrivateKey: false) } }, JwkJson),
-                    GrantTypes = ["client_credentials", MandateEndpoints.CibaGrantType],
-                    Scopes = ["openid", "profile", "email", "address", "prices", "payment"],
-                    BackchannelTokenDeliveryMode = "poll",
-                    BackchannelAuthenticationRequestSigningAlg = "ES256",
-                    Resources = [StoreAudience, StoreMcpResource],
-                },
+                AgentClient(secret, Jwks(jwk), StoreMcpResource),
             ],
         };
         return (seed, JsonSerializer.Serialize(Members(jwk, withPrivateKey: true), JwkJson), secret, password);
     }
+
+    /// <summary>
+    /// The agent's client: secret and request-signing key, Client Credentials and CIBA (poll, ES256 request objects), the
+    /// store's scopes, and the resources it may ask tokens for (RFC 8707): the REST API and the MCP server at
+    /// <paramref name="storeMcpResource"/> — the store's actual <c>/mcp</c> URL when the demo runs it elsewhere than
+    /// <see cref="StoreMcpResource"/>.
+    /// </summary>
+    public static SeedClient AgentClient(string secret, JsonElement publicJwks, string storeMcpResource) => new()
+    {
+        ClientId = AgentClientId,
+        DisplayName = "Shoe Store Assistant",
+        ClientSecret = secret,
+        Jwks = publicJwks,
+        GrantTypes = ["client_credentials", MandateEndpoints.CibaGrantType],
+        Scopes = ["openid", "profile", "email", "address", "prices", "payment"],
+        BackchannelTokenDeliveryMode = "poll",
+        BackchannelAuthenticationRequestSigningAlg = "ES256",
+        Resources = [StoreAudience, storeMcpResource],
+    };
+
+    /// <summary>The public JWK Set (RFC 7517 §5) of the agent's signing key, from its private JWK (JSON, as in <c>demo.env</c>).</summary>
+    public static JsonElement PublicJwks(string privateJwk) => Jwks(new JsonWebKey(privateJwk));
+
+    private static JsonElement Jwks(JsonWebKey jwk) =>
+        JsonSerializer.SerializeToElement(new { keys = new[] { Members(jwk, withPrivateKey: false) } }, JwkJson);
 
     /// <summary>The EC JWK's members; <c>d</c> (null, so left out) unless the private key is wanted.</summary>
     private static object Members(JsonWebKey jwk, bool withPrivateKey) => new

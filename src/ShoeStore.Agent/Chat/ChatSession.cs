@@ -8,7 +8,7 @@ namespace ShoeStore.Agent.Chat;
 /// One conversation with the assistant: sends the history and the tools through the chat pipeline (tool
 /// authorization and function invocation live there), keeps the answer. The loop knows nothing about OAuth.
 /// </summary>
-internal sealed class ChatSession(IChatClient chat, ShoeStoreTools tools, ChatHistory history)
+internal sealed class ChatSession(IChatClient chat, IStoreTools tools, ChatHistory history)
 {
     private readonly ChatOptions _options = new() { Tools = [.. tools.All], ToolMode = ChatToolMode.Auto, AllowMultipleToolCalls = true };
 

@@ -23,7 +23,7 @@ internal static class AgentConfiguration
             .AddJsonFile("appsettings.json", optional: true)
             .AddInMemoryCollection(DemoEnvFile.ReadIfExists(demoEnv))
             .AddEnvironmentVariables()
-            .AddCommandLine(args)
+            .AddCommandLine(args, AgentOptions.SwitchMappings.ToDictionary(StringComparer.OrdinalIgnoreCase))
             .Build();
     }
 }

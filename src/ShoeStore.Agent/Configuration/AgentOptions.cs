@@ -7,8 +7,27 @@ internal sealed class AgentOptions
 {
     public const string DefaultStoreApiUrl = "http://127.0.0.1:5200";
 
+    /// <summary>The default of <see cref="McpScopes"/>.</summary>
+    public const string DefaultMcpScope = "prices";
+
     /// <summary>The store API (<c>STORE_API_URL</c>).</summary>
     public required Uri StoreApiUrl { get; init; }
+
+    /// <summary>Where the tools come from (<c>--tools local|mcp</c>, <c>Agent__Tools</c>).</summary>
+    public ToolSource Tools { get; init; } = ToolSource.Local;
+
+    /// <summary>
+    /// The store's MCP server for <c>--tools mcp</c> (<c>STORE_MCP_URL</c>, <c>Agent__McpUrl</c>; default
+    /// <c>/mcp</c> on <see cref="StoreApiUrl"/>): also the MCP resource the tools' tokens are for (RFC 8707).
+    /// </summary>
+    public required Uri McpUrl { get; init; }
+
+    /// <summary>
+    /// The scopes of the agent's own token for the MCP server's protocol requests (<c>initialize</c>, <c>tools/list</c>)
+    /// and for tools that publish no scope (<c>getProducts</c>): <c>Agent__McpScope</c>, space-separated, default
+    /// <c>prices</c>. Mandate.Server, as RFC 6749 §3.3 allows, refuses a Client Credentials request without a scope.
+    /// </summary>
+    public IReadOnlyList<string> McpScopes { get; init; } = [DefaultMcpScope];
 
     /// <summary>The customer the agent acts for (<c>Agent__LoginHint</c>, CIBA <c>login_hint</c>).</summary>
     public required string LoginHint { get; init; }
@@ -22,6 +41,18 @@ internal sealed class AgentOptions
     /// <summary>The OpenAI-compatible model, or null for the offline planner.</summary>
     public LanguageModelSettings? LanguageModel { get; init; }
 
+    /// <summary>How the start-up line names where the tools go: the store API, or the store's MCP server.</summary>
+    public string DescribeStore() => Tools == ToolSource.Mcp ? $"store tools over MCP at {McpUrl}" : $"store {StoreApiUrl}";
+
+    /// <summary>The configuration key of <see cref="Tools"/> (command line <c>--tools</c>).</summary>
+    public const string ToolsKey = "Agent:Tools";
+
+    /// <summary>The command line's own switches, mapped onto configuration keys.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SwitchMappings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--tools"] = ToolsKey,
+    };
+
     /// <summary>Reads the settings; throws with the fix when one is not valid.</summary>
     public static AgentOptions Read(IConfiguration configuration)
     {
@@ -34,9 +65,13 @@ internal sealed class AgentOptions
         }
 
         var loginHint = configuration["Agent:LoginHint"];
+        var storeApiUrl = AbsoluteHttpUrl(storeUrl, "STORE_API_URL");
         return new AgentOptions
         {
-            StoreApiUrl = AbsoluteHttpUrl(storeUrl, "STORE_API_URL"),
+            StoreApiUrl = storeApiUrl,
+            Tools = ToolSourceFrom(configuration[ToolsKey]),
+            McpUrl = McpUrlFrom(configuration["STORE_MCP_URL"] ?? configuration["Agent:McpUrl"], storeApiUrl),
+            McpScopes = McpScopesFrom(configuration["Agent:McpScope"]),
             LoginHint = string.IsNullOrWhiteSpace(loginHint) ? "end.user" : loginHint.Trim(),
             DeviceUrl = DeviceUrlFrom(configuration),
             HistoryLimit = historyLimit,
@@ -64,6 +99,35 @@ internal sealed class AgentOptions
             ? new UriBuilder(endpoint) { Host = "localhost" }.Uri
             : endpoint;
         return new Uri(origin.GetLeftPart(UriPartial.Authority) + "/device");
+    }
+
+    private static ToolSource ToolSourceFrom(string? value) => Unquote(value)?.ToLowerInvariant() switch
+    {
+        null or "" or "local" => ToolSource.Local,
+        "mcp" => ToolSource.Mcp,
+        _ => throw new InvalidOperationException($"--tools is '{Unquote(value)}': use local (the agent's own tools over the store's REST API) or mcp (the store's MCP server's tools)."),
+    };
+
+    /// <summary>The MCP URL: given, or <c>/mcp</c> at the store's origin. An absolute http(s) URL with a path, no query or fragment.</summary>
+    private static Uri McpUrlFrom(string? value, Uri storeApiUrl)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new Uri(storeApiUrl.GetLeftPart(UriPartial.Authority) + "/mcp");
+        }
+
+        var url = AbsoluteHttpUrl(value, "STORE_MCP_URL");
+        return url.AbsolutePath.Length > 1 && url.Query.Length == 0 && url.Fragment.Length == 0
+            ? url
+            : throw new InvalidOperationException($"STORE_MCP_URL is '{Unquote(value)}': use the store's MCP endpoint, e.g. {DefaultStoreApiUrl}/mcp (a path, no query or fragment).");
+    }
+
+    private static string[] McpScopesFrom(string? value)
+    {
+        var scopes = (Unquote(value) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return scopes.Length == 0 ? [DefaultMcpScope]
+            : scopes.All(s => s.All(c => c is > ' ' and < (char)0x7F and not '"' and not '\\')) ? scopes
+            : throw new InvalidOperationException($"Agent:McpScope is '{Unquote(value)}': use space-separated scope names, e.g. {DefaultMcpScope}.");
     }
 
     private static Uri AbsoluteHttpUrl(string value, string name)

@@ -19,7 +19,7 @@ internal sealed class InteractiveChat(ChatSession session, ApprovalTracker appro
     {
         console.Write(new Rule("[bold]Shoe Store Assistant[/]").LeftJustified());
         console.MarkupLine($"Model: [yellow]{Markup.Escape(modelDescription)}[/]");
-        console.MarkupLine($"Acting for [bold]{Markup.Escape(options.LoginHint)}[/] · store {Markup.Escape(options.StoreApiUrl.ToString())}");
+        console.MarkupLine($"Acting for [bold]{Markup.Escape(options.LoginHint)}[/] · {Markup.Escape(options.DescribeStore())}");
         if (options.DeviceUrl is { } device)
         {
             console.MarkupLine($"Approvals: [link]{Markup.Escape(device.ToString())}[/]");

@@ -15,7 +15,7 @@ internal sealed class LineChat(ChatSession session, ApprovalTracker approvals, A
 
     public async Task<int> RunAsync(TextReader input, TextWriter output, TextWriter diagnostics, string modelDescription, CancellationToken cancellationToken)
     {
-        diagnostics.WriteLine($"Shoe Store Assistant — model: {modelDescription}; acting for {options.LoginHint}; store {options.StoreApiUrl}");
+        diagnostics.WriteLine($"Shoe Store Assistant — model: {modelDescription}; acting for {options.LoginHint}; {options.DescribeStore()}");
         void OnChanged(ApprovalProgress progress)
         {
             if (ApprovalText.Line(progress, options.DeviceUrl, time.GetUtcNow()) is { } line)

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ShoeStore.Agent.Store;
-using ShoeStore.Agent.Tools.Results;
 
 namespace ShoeStore.Agent.Tools;
 
@@ -12,21 +11,16 @@ namespace ShoeStore.Agent.Tools;
 /// token is needed, and the store client's handler sends it. Every result is JSON; a refusal is
 /// <c>{ error, message }</c>.
 /// </summary>
-internal sealed class ShoeStoreTools
+internal sealed class ShoeStoreTools : IStoreTools
 {
-    private const int MaxProductsShown = 10;
-    private const int MaxDescriptionLength = 200;
-
     private readonly Func<StoreApiClient> _store;
-    private readonly QuoteBook _quotes;
-    private readonly CatalogMemory _catalog;
+    private readonly StoreToolResults _results;
     private readonly Func<string> _newIdempotencyKey;
 
     public ShoeStoreTools(Func<StoreApiClient> store, QuoteBook quotes, CatalogMemory catalog, Func<string>? newIdempotencyKey = null)
     {
         _store = store;
-        _quotes = quotes;
-        _catalog = catalog;
+        _results = new StoreToolResults(quotes, catalog);
         _newIdempotencyKey = newIdempotencyKey ?? (() => Guid.NewGuid().ToString("D"));
         All =
         [
@@ -43,99 +37,32 @@ internal sealed class ShoeStoreTools
         ];
     }
 
-    /// <summary>The tools, for <see cref="ChatOptions.Tools"/>.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<AIFunction> All { get; }
 
     public async Task<JsonElement> GetProductsAsync(
         [Description("Search words, e.g. \"running nike\" or \"trail\". Empty lists everything.")] string? query = null,
         [Description("A US size that must be in stock, e.g. 10 or 10.5.")] decimal? size = null,
-        CancellationToken cancellationToken = default)
-    {
-        var response = await _store().GetProductsAsync(query, size, cancellationToken);
-        if (response.Value is not { } products)
-        {
-            return Error(response.Problem!);
-        }
+        CancellationToken cancellationToken = default) =>
+        _results.Products(await _store().GetProductsAsync(query, size, cancellationToken), query, size);
 
-        foreach (var product in products)
-        {
-            _catalog.Remember(product.Id, $"{product.Brand} {product.Model}");
-        }
-
-        var items = products.Take(MaxProductsShown).Select(p => new ProductItem(
-            p.Id, p.Brand, p.Model, p.Category, p.Price,
-            [.. (p.Sizes ?? []).Where(s => s.InStock > 0).Select(s => s.Size)],
-            Shorten(p.Description))).ToList();
-        return JsonSerializer.SerializeToElement(new ProductsResult(products.Count, query, size, items), ToolJsonContext.Default.ProductsResult);
-    }
-
-    public async Task<JsonElement> GetAvailableDealsAsync(CancellationToken cancellationToken = default)
-    {
-        var response = await _store().GetDealsAsync(cancellationToken);
-        if (response.Value is not { } deals)
-        {
-            return Error(response.Problem!);
-        }
-
-        foreach (var deal in deals)
-        {
-            _catalog.Remember(deal.ProductId, $"{deal.Brand} {deal.Model}");
-        }
-
-        var items = deals.Select(d => new DealItem(d.Id, d.ProductId, $"{d.Brand} {d.Model}", d.Title, d.PercentOff, d.ListPrice, d.DealPrice, d.EndsAt)).ToList();
-        return JsonSerializer.SerializeToElement(new DealsResult(items.Count, items), ToolJsonContext.Default.DealsResult);
-    }
+    public async Task<JsonElement> GetAvailableDealsAsync(CancellationToken cancellationToken = default) =>
+        _results.Deals(await _store().GetDealsAsync(cancellationToken));
 
     public async Task<JsonElement> GetTailoredQuoteAsync(
         [Description("The product id from getProducts or getAvailableDeals, e.g. nike-pegasus-41.")] string productId,
         [Description("The US size, e.g. 10.5.")] decimal size,
         [Description("How many pairs (1 to 10).")] int quantity = 1,
-        CancellationToken cancellationToken = default)
-    {
-        var response = await _store().CreateQuoteAsync(productId, size, quantity, cancellationToken);
-        if (response.Value is not { } quote)
-        {
-            return Error(response.Problem!);
-        }
-
-        _quotes.Add(quote);
-        _catalog.Remember(quote.ProductId, quote.ProductName);
-        var shipsTo = quote.ShipTo is { } to ? string.Join(", ", new[] { to.City, to.Region, to.Country }.Where(p => !string.IsNullOrEmpty(p))) : null;
-        return JsonSerializer.SerializeToElement(new QuoteResult(
-            quote.Id, quote.ProductId, quote.ProductName, quote.Size, quote.Quantity, quote.UnitPrice, quote.Discount, quote.Deal,
-            quote.Subtotal, quote.Shipping, quote.Tax, quote.Total, shipsTo, quote.ExpiresAt), ToolJsonContext.Default.QuoteResult);
-    }
+        CancellationToken cancellationToken = default) =>
+        _results.Quote(await _store().CreateQuoteAsync(productId, size, quantity, cancellationToken));
 
     public async Task<JsonElement> PurchaseItemAsync(
         [Description("The quoteId from getTailoredQuote.")] string quoteId,
-        CancellationToken cancellationToken = default)
-    {
-        var response = await _store().PlaceOrderAsync(quoteId, _newIdempotencyKey(), cancellationToken);
-        return response.Value is { } order
-            ? JsonSerializer.SerializeToElement(ToResult(order), ToolJsonContext.Default.OrderResult)
-            : Error(response.Problem!);
-    }
+        CancellationToken cancellationToken = default) =>
+        _results.Order(await _store().PlaceOrderAsync(quoteId, _newIdempotencyKey(), cancellationToken));
 
-    public async Task<JsonElement> GetOrdersAsync(CancellationToken cancellationToken = default)
-    {
-        var response = await _store().GetOrdersAsync(cancellationToken);
-        if (response.Value is not { } orders)
-        {
-            return Error(response.Problem!);
-        }
-
-        var items = orders.Select(ToResult).ToList();
-        return JsonSerializer.SerializeToElement(new OrdersResult(items.Count, items), ToolJsonContext.Default.OrdersResult);
-    }
-
-    private static OrderResult ToResult(StoreOrder order) => new(
-        order.Id, order.Status, order.ProductId, order.ProductName, order.Size, order.Quantity, order.Total, order.Payment, order.Agent, order.CreatedAt);
-
-    private static JsonElement Error(StoreProblem problem) =>
-        JsonSerializer.SerializeToElement(StoreProblemText.Describe(problem), ToolJsonContext.Default.ToolError);
-
-    private static string? Shorten(string? text) =>
-        text is null || text.Length <= MaxDescriptionLength ? text : text[..(MaxDescriptionLength - 1)] + "…";
+    public async Task<JsonElement> GetOrdersAsync(CancellationToken cancellationToken = default) =>
+        _results.Orders(await _store().GetOrdersAsync(cancellationToken));
 
     private AIFunction Create(string method, string name, string description) =>
         AIFunctionFactory.Create(

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ShoeStore.Agent.Chat;
 using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Terminal;
+using ShoeStore.Agent.Tools.Mcp;
 using ShoeStore.Demo.Hosting;
 using ShoeStore.Demo.Terminal;
 
@@ -30,7 +31,7 @@ internal static class DemoAgent
         new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, AgentSettingsFile), optional: false)
             .AddEnvironmentVariables()
-            .AddCommandLine(args)
+            .AddCommandLine(args, AgentOptions.SwitchMappings.ToDictionary(StringComparer.OrdinalIgnoreCase))
             .AddInMemoryCollection(Settings(endpoints, credentials))
             .Build();
 
@@ -46,6 +47,7 @@ internal static class DemoAgent
         [PingOneEnvironment.CibaAcrValues] = credentials.AcrValues,
         [PingOneEnvironment.CibaJwk] = credentials.SigningJwk,
         ["STORE_API_URL"] = DemoEndpoints.Origin(endpoints.StoreUrl),
+        ["STORE_MCP_URL"] = endpoints.McpResource,
         ["Agent:DeviceUrl"] = endpoints.DeviceUrl.ToString(),
         ["Agent:LoginHint"] = credentials.EndUser,
     };
@@ -84,7 +86,13 @@ internal static class DemoAgent
         try
         {
             _ = services.GetRequiredService<IOptions<MandateClientOptions>>().Value;
+            await AgentStartup.ConnectToolsAsync(services, shutdown.Token);
             _ = services.GetRequiredService<ChatSession>();
+        }
+        catch (McpToolsUnavailableException exception)
+        {
+            await diagnostics.WriteLineAsync(exception.Message);
+            return 2;
         }
         catch (OptionsValidationException exception)
         {

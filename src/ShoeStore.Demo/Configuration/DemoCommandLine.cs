@@ -12,6 +12,7 @@ internal sealed record DemoCommandLine(bool NoAgent, bool ShowPassword, bool Hel
         ["--server-urls"] = DemoSettings.ServerUrlsKey,
         ["--store-urls"] = DemoSettings.StoreUrlsKey,
         ["--data-directory"] = DemoSettings.DataDirectoryKey,
+        ["--tools"] = ShoeStore.Agent.Configuration.AgentOptions.ToolsKey,
     };
 
     /// <summary>What <c>--help</c> prints.</summary>
@@ -25,6 +26,8 @@ internal sealed record DemoCommandLine(bool NoAgent, bool ShowPassword, bool Hel
                                  port 0 picks a free one); the issuer is URL/am/oauth2/realms/root/realms/alpha
           --store-urls URL       where the store API listens (default http://127.0.0.1:5200; port 0 picks a free one)
           --data-directory DIR   identities, secrets and databases (default .mandate; delete it to start over)
+          --tools local|mcp      the assistant's tools: its own over the store's REST API (default), or the
+                                 store's MCP server's at STORE/mcp (docs/mcp.md)
           --no-agent             run only the two servers until Ctrl+C (for scripts and the device page)
           --show-password        print the demo user's password (otherwise: DEMO_END_USER_PASSWORD in demo.env)
           --Section:Key=value    any setting of the server (Mandate:…), the store (ShoeStore:…) or the agent

@@ -9,6 +9,12 @@ internal sealed record DemoEndpoints(Uri ServerUrl, string Issuer, Uri StoreUrl)
     /// <summary>The issuer path of PingOne Advanced Identity Cloud's layout, under the server's origin.</summary>
     public const string IssuerPath = "/am/oauth2/realms/root/realms/alpha";
 
+    /// <summary>
+    /// The store's MCP server (docs/mcp.md), which is also its resource identifier (RFC 8707): tokens for it carry it as
+    /// <c>aud</c>, the store takes it as <c>ShoeStore:McpResource</c>, the server registers it for the agent.
+    /// </summary>
+    public string McpResource { get; init; } = Origin(StoreUrl) + "/mcp";
+
     /// <summary>The token endpoint (docs/server.md: <c>/access_token</c> under the issuer).</summary>
     public string TokenEndpoint => Issuer + "/access_token";
 

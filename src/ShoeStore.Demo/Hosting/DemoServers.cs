@@ -37,6 +37,9 @@ internal sealed class DemoServers : IAsyncDisposable
         FirstStart = firstStart;
     }
 
+    /// <summary>The store's MCP resource setting; when not given, the demo uses <c>/mcp</c> at the store's actual origin.</summary>
+    public const string McpResourceKey = "ShoeStore:McpResource";
+
     public DemoEndpoints Endpoints { get; }
 
     /// <summary>The store's services (its data layer included), for tests that arrange the catalog.</summary>
@@ -62,8 +65,12 @@ internal sealed class DemoServers : IAsyncDisposable
             ? configured.Trim().TrimEnd('/')
             : DemoEndpoints.DefaultIssuer(serverUrl);
         var firstStart = !File.Exists(Path.Combine(settings.DataDirectory, DemoEnvWriter.FileName));
+        var storeUrl = FreePort.For(settings.StoreUrl);
+        var mcpResource = configuration[McpResourceKey] is { Length: > 0 } configuredResource
+            ? configuredResource.Trim()
+            : DemoEndpoints.Origin(storeUrl) + "/mcp";
 
-        var server = BuildServer(settings, configuration, serverUrl, issuer);
+        var server = BuildServer(settings, configuration, serverUrl, issuer, mcpResource);
         await StartAsync(server, "authorization server", serverUrl, "--server-urls", async app =>
         {
             await app.InitializeMandateServerAsync(cancellationToken);
@@ -73,8 +80,8 @@ internal sealed class DemoServers : IAsyncDisposable
         WebApplication store;
         try
         {
-            store = BuildStore(settings, configuration, issuer);
-            await StartAsync(store, "store API", settings.StoreUrl, "--store-urls", app =>
+            store = BuildStore(settings, configuration, issuer, storeUrl, mcpResource);
+            await StartAsync(store, "store API", storeUrl, "--store-urls", app =>
             {
                 app.UseShoeStoreApi();
                 return Task.CompletedTask;
@@ -86,13 +93,14 @@ internal sealed class DemoServers : IAsyncDisposable
             throw;
         }
 
-        var storeUrl = new Uri(store.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var servers = new DemoServers(server, store, new DemoEndpoints(serverUrl, issuer, storeUrl), settings.DataDirectory, firstStart);
+        var listening = new Uri(store.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var endpoints = new DemoEndpoints(serverUrl, issuer, listening) { McpResource = mcpResource };
+        var servers = new DemoServers(server, store, endpoints, settings.DataDirectory, firstStart);
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             await ReadinessProbe.WaitAsync(http, servers.Endpoints.DiscoveryUrl, "authorization server", cancellationToken);
-            await ReadinessProbe.WaitAsync(http, new Uri(storeUrl, "/products?query=running"), "store API", cancellationToken);
+            await ReadinessProbe.WaitAsync(http, new Uri(listening, "/products?query=running"), "store API", cancellationToken);
         }
         catch
         {
@@ -115,7 +123,7 @@ internal sealed class DemoServers : IAsyncDisposable
         SqliteConnection.ClearAllPools();
     }
 
-    private static WebApplication BuildServer(DemoSettings settings, IConfiguration configuration, Uri serverUrl, string issuer)
+    private static WebApplication BuildServer(DemoSettings settings, IConfiguration configuration, Uri serverUrl, string issuer, string mcpResource)
     {
         var builder = CreateBuilder(settings, configuration,
             defaults: new Dictionary<string, string?>
@@ -130,14 +138,16 @@ internal sealed class DemoServers : IAsyncDisposable
                 ["Mandate:Issuer"] = issuer,
                 ["Mandate:DataDirectory"] = settings.DataDirectory,
                 ["Mandate:ConnectionString"] = configuration.GetConnectionString("Mandate") ?? configuration["Mandate:ConnectionString"],
+                [DemoStoreResourceContributor.McpResourceKey] = mcpResource,
             });
         builder.WebHost.UseUrls(DemoEndpoints.Origin(serverUrl));
         builder.Services.AddMandateServer();
         builder.Services.AddShoeStoreDemo();
+        builder.Services.AddMandateSeed<DemoStoreResourceContributor>();
         return builder.Build();
     }
 
-    private static WebApplication BuildStore(DemoSettings settings, IConfiguration configuration, string issuer)
+    private static WebApplication BuildStore(DemoSettings settings, IConfiguration configuration, string issuer, Uri storeUrl, string mcpResource)
     {
         var builder = CreateBuilder(settings, configuration,
             defaults: new Dictionary<string, string?>
@@ -148,8 +158,9 @@ internal sealed class DemoServers : IAsyncDisposable
             fixedValues: new Dictionary<string, string?>
             {
                 ["ShoeStore:Authority"] = issuer,
+                [McpResourceKey] = mcpResource,
             });
-        builder.WebHost.UseUrls(DemoEndpoints.Origin(settings.StoreUrl));
+        builder.WebHost.UseUrls(DemoEndpoints.Origin(storeUrl));
         builder.Services.AddShoeStoreApi(builder.Configuration);
         return builder.Build();
     }

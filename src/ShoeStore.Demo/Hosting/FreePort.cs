@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace ShoeStore.Demo.Hosting;
 
 /// <summary>
-/// Finds a free TCP port for the authorization server when asked for port 0: its issuer contains the port, so the
-/// port must be known before the server starts (the store can let Kestrel pick).
+/// Finds a free TCP port when asked for port 0: the authorization server's issuer and the store's MCP resource contain
+/// the port, so it must be known before either starts.
 /// </summary>
 internal static class FreePort
 {

@@ -100,11 +100,19 @@ public sealed class MandateClientTokenSourceTests
     }
 
     [Fact]
-    public async Task GetUserToken_WithAResource_IsRefusedWithoutContactingTheServer()
+    public async Task GetUserToken_WithAResource_SendsItInTheBackchannelRequest()
     {
-        var result = await Create().GetUserTokenAsync(new UserTokenRequest("end.user", ["payment"]) { Resource = "https://store.example" }, null, default);
+        BackchannelAuthenticationRequest? sent = null;
+        _ciba.AuthenticateAsyncCallback = (request, _, _) =>
+        {
+            sent = request;
+            return Task.FromResult(new TokenResponse { AccessToken = "ciba-token" });
+        };
 
-        Assert.Equal("invalid_request", result.Error);
+        var result = await Create().GetUserTokenAsync(new UserTokenRequest("end.user", ["payment"]) { Resource = "https://store.example/mcp" }, null, default);
+
+        Assert.Equal("ciba-token", result.Token?.Value);
+        Assert.Equal("https://store.example/mcp", sent?.Resource);
     }
 
     private MandateClientTokenSource Create() =>

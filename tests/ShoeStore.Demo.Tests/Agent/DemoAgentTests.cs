@@ -33,4 +33,22 @@ public sealed class DemoAgentTests
         Assert.Equal("client_credentials", configuration["Mandate:Tools:getAvailableDeals:Auth"]);
         Assert.Equal("llama3.1", configuration["OPENAI_MODEL"]);
     }
+
+    [Fact]
+    public void Configuration_ToolsMcp_ReachesTheAgent_WithTheStoresActualMcpUrl()
+    {
+        var endpoints = Endpoints with { McpResource = "https://shop.example/mcp" };
+        var configuration = DemoAgent.BuildConfiguration(["--tools", "mcp"], endpoints, Credentials);
+
+        var options = ShoeStore.Agent.Configuration.AgentOptions.Read(configuration);
+
+        Assert.Equal(ShoeStore.Agent.Configuration.ToolSource.Mcp, options.Tools);
+        Assert.Equal(new Uri("https://shop.example/mcp"), options.McpUrl);
+    }
+
+    [Fact]
+    public void Endpoints_McpResource_DefaultsToMcpAtTheStoresOrigin()
+    {
+        Assert.Equal("http://127.0.0.1:6200/mcp", Endpoints.McpResource);
+    }
 }

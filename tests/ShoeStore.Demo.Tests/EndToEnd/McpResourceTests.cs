@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Mandate.Client.Ciba;
-using Mandate.Server.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using ShoeStore.Demo.Tests.Infrastructure;
 
@@ -30,7 +29,7 @@ public sealed class McpResourceTests
                 LoginHint = system.Credentials.EndUser,
                 Scopes = ["payment"],
                 BindingMessage = "Show my orders through MCP",
-                Resource = DemoSeed.StoreMcpResource,
+                Resource = system.Endpoints.McpResource,
             },
             progress: null, limit.Token);
         await device.DecideWhileAsync(pending, _ => true);
@@ -52,4 +51,37 @@ public sealed class McpResourceTests
         Assert.DoesNotContain("\"isError\":true", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/orders")).StatusCode);
     }
+
+    [Fact]
+    public async Task StoreOnAnotherPortAtALaterStart_TheSeedRegistersItsActualMcpUrl_AndTheMcpAgentWorks()
+    {
+        var directory = Directory.CreateTempSubdirectory("mandate-demo-").FullName;
+        try
+        {
+            string firstResource;
+            await using (var first = await DemoSystem.StartAsync(directory, deleteDirectory: false))
+            {
+                firstResource = first.Endpoints.McpResource;
+            }
+
+            // The first store's port stays taken, so the second start's store is surely elsewhere.
+            var firstPort = new Uri(firstResource).Port;
+            using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, firstPort);
+            taken.Start();
+            await using var second = await DemoSystem.StartAsync(directory, deleteDirectory: false);
+            await using var agent = await second.CreateMcpAgentAsync();
+
+            Assert.NotEqual(firstResource, second.Endpoints.McpResource);
+            Assert.Equal(DemoEndpointsOrigin(second) + "/mcp", second.Endpoints.McpResource);
+            Assert.StartsWith("I found ", await agent.SendAsync("find running shoes in size 10"), StringComparison.Ordinal);
+            var token = Jwt.Payload(Assert.Single(agent.Secrets.AccessTokens));
+            Assert.Equal(second.Endpoints.McpResource, token.GetProperty("aud").ToString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string DemoEndpointsOrigin(DemoSystem system) => system.Endpoints.StoreUrl.GetLeftPart(UriPartial.Authority);
 }

@@ -99,8 +99,8 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         var before = await orders.ListAsync();
         await agent.SendAsync(Search);
         Assert.StartsWith("Current deals:", await agent.SendAsync("any deals?"), StringComparison.Ordinal);
-        var found = LastResult(agent, "getProducts").GetProperty("products")[0].GetProperty("id").GetString();
-        var firstDeal = LastResult(agent, "getAvailableDeals").GetProperty("deals")[0].GetProperty("productId").GetString();
+        var found = agent.LastResult("getProducts").GetProperty("products")[0].GetProperty("id").GetString();
+        var firstDeal = agent.LastResult("getAvailableDeals").GetProperty("deals")[0].GetProperty("productId").GetString();
         Assert.NotEqual(found, firstDeal);     // else this conversation could not tell the two apart
 
         var quoteTurn = agent.SendAsync(AskForQuote);
@@ -108,7 +108,7 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         var buyTurn = agent.SendAsync(Buy);
         var buyDecision = Assert.Single(await shop.Device.DecideWhileAsync(buyTurn, _ => true));
 
-        Assert.Equal(found, LastResult(agent, "getTailoredQuote").GetProperty("productId").GetString());
+        Assert.Equal(found, agent.LastResult("getTailoredQuote").GetProperty("productId").GetString());
         Assert.Contains("address", quoteDecision.Request.Scopes);
         Assert.StartsWith("Order ", await buyTurn, StringComparison.Ordinal);
         var detail = Assert.Single(buyDecision.Request.AuthorizationDetails!.Value.EnumerateArray());
@@ -136,17 +136,20 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         Assert.Equal(before.Count, (await orders.ListAsync()).Count);
     }
 
-    [Fact]
-    public async Task WholeConversation_NoTokenSecretOrAuthReqIdIsEverSentToTheModel()
+    [Theory]
+    [InlineData("local")]
+    [InlineData("mcp")]
+    public async Task WholeConversation_NoTokenSecretOrAuthReqIdIsEverSentToTheModel(string tools)
     {
-        await using var agent = shop.System.CreateAgent();
+        await using var agent = tools == "mcp" ? await shop.System.CreateMcpAgentAsync() : shop.System.CreateAgent();
         foreach (var message in new[] { "any deals?", Search, AskForQuote, Buy, "show my orders" })
         {
             var turn = agent.SendAsync(message);
             await shop.Device.DecideWhileAsync(turn, _ => true);
         }
 
-        Assert.Equal(4, agent.Secrets.AccessTokens.Count);     // deals, quote, purchase, orders
+        // deals (over MCP also the transport's own token: the same prices token for /mcp), quote, purchase, orders
+        Assert.Equal(4, agent.Secrets.AccessTokens.Count);
         Assert.True(agent.Model.Requests >= 10, $"the model saw {agent.Model.Requests} requests");
         var seen = string.Join('\n', agent.Model.Seen);
         Assert.Contains("orderId", seen, StringComparison.Ordinal);     // tool results are in what was recorded
@@ -172,15 +175,6 @@ public sealed class ShoppingTests(ShoppingSystem shop) : IClassFixture<ShoppingS
         var buyTurn = agent.SendAsync(Buy);
         var decisions = await shop.Device.DecideWhileAsync(buyTurn, _ => approvePurchase);
         return (await buyTurn, decisions);
-    }
-
-    /// <summary>The latest result of <paramref name="tool"/> in the agent's conversation history.</summary>
-    private static JsonElement LastResult(TestAgent agent, string tool)
-    {
-        var messages = agent.Session.History.Messages;
-        var callIds = messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Where(c => c.Name == tool).Select(c => c.CallId).ToHashSet();
-        var result = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Last(r => callIds.Contains(r.CallId));
-        return result.Result is JsonElement json ? json : JsonSerializer.SerializeToElement(result.Result, AIJsonUtilities.DefaultOptions);
     }
 
     private const string EndUserSubject = "7c1e9a52-3f4b-4d8e-9a61-2b5c8d0e4f17";

@@ -66,6 +66,10 @@ internal sealed class DemoSystem : IAsyncDisposable
     public TestAgent CreateAgent(IDictionary<string, string?>? settings = null) =>
         KnowingTheSecrets(TestAgent.Create(DemoAgent.BuildConfiguration([], Endpoints, Credentials), settings));
 
+    /// <summary>The agent as the demo runs it with <c>--tools mcp</c>, against these servers' <c>/mcp</c>.</summary>
+    public async Task<TestAgent> CreateMcpAgentAsync() =>
+        KnowingTheSecrets(await TestAgent.CreateWithMcpToolsAsync(DemoAgent.BuildConfiguration([], Endpoints, Credentials)));
+
     /// <summary>The agent as the demo runs it, against these servers, with the language model at <paramref name="baseUrl"/>.</summary>
     public TestAgent CreateAgentWithLanguageModel(Uri baseUrl, string apiKey, string model) =>
         KnowingTheSecrets(TestAgent.CreateWithLanguageModel(DemoAgent.BuildConfiguration([], Endpoints, Credentials), baseUrl, apiKey, model));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ internal sealed class TestAgent : IAsyncDisposable
 
     /// <summary>The agent with the offline planner, whatever the machine's environment says.</summary>
     public static TestAgent Create(IConfiguration demoConfiguration, IDictionary<string, string?>? settings = null) =>
-        Create(demoConfiguration, settings, new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "", ["OPENAI_BASE_URL"] = "" });
+        Create(demoConfiguration, settings, OfflineModel);
 
     /// <summary>
     /// The agent with the language model at <paramref name="baseUrl"/> (<c>OPENAI_BASE_URL</c>, <c>OPENAI_API_KEY</c>,
@@ -50,6 +51,25 @@ internal sealed class TestAgent : IAsyncDisposable
             ["OPENAI_MODEL"] = model,
         });
 
+    /// <summary>
+    /// The agent with the offline planner and the store's MCP tools (<c>--tools mcp</c>), connected: it has listed the
+    /// tools at the demo's <c>/mcp</c> as the demo's start-up does.
+    /// </summary>
+    public static async Task<TestAgent> CreateWithMcpToolsAsync(IConfiguration demoConfiguration)
+    {
+        var (services, model, secrets) = Compose(demoConfiguration, new Dictionary<string, string?> { [AgentOptions.ToolsKey] = "mcp" }, OfflineModel);
+        try
+        {
+            await AgentStartup.ConnectToolsAsync(services, CancellationToken.None);
+            return new TestAgent(services, model, secrets);
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Sends one message; the reply, or a failure after <see cref="TestDevice.TurnLimit"/>.</summary>
     public async Task<string> SendAsync(string message)
     {
@@ -57,9 +77,27 @@ internal sealed class TestAgent : IAsyncDisposable
         return await Session.SendAsync(message, limit.Token);
     }
 
+    /// <summary>The latest result of <paramref name="tool"/> in the conversation's history.</summary>
+    public JsonElement LastResult(string tool)
+    {
+        var messages = Session.History.Messages;
+        var callIds = messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Where(c => c.Name == tool).Select(c => c.CallId).ToHashSet();
+        var result = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Last(r => callIds.Contains(r.CallId));
+        return result.Result is JsonElement json ? json : JsonSerializer.SerializeToElement(result.Result, AIJsonUtilities.DefaultOptions);
+    }
+
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 
+    private static Dictionary<string, string?> OfflineModel => new() { ["OPENAI_API_KEY"] = "", ["OPENAI_BASE_URL"] = "" };
+
     private static TestAgent Create(IConfiguration demoConfiguration, IDictionary<string, string?>? settings, Dictionary<string, string?> languageModel)
+    {
+        var (services, model, secrets) = Compose(demoConfiguration, settings, languageModel);
+        return new TestAgent(services, model, secrets);
+    }
+
+    private static (ServiceProvider Services, RecordingChatClient? Model, SecretRecorder Secrets) Compose(
+        IConfiguration demoConfiguration, IDictionary<string, string?>? settings, Dictionary<string, string?> languageModel)
     {
         var configuration = new ConfigurationBuilder()
             .AddConfiguration(demoConfiguration)
@@ -78,6 +116,6 @@ internal sealed class TestAgent : IAsyncDisposable
 
             s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(secrets.CreateHandler));
         });
-        return new TestAgent(services, model, secrets);
+        return (services, model, secrets);
     }
 }
