@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Mandate.AI.Authorization;
+using Mandate.AI.Diagnostics;
 using Mandate.AI.Policies;
 using Mandate.AI.Tokens;
 using Microsoft.Extensions.AI;
@@ -30,11 +32,26 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        using var activity = MandateAITelemetry.Source.StartActivity("mandate.tool_call");
+        activity?.SetTag("gen_ai.tool.name", Name);
+        var (result, error) = await AuthorizeAndRunAsync(arguments, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("mandate.tool.outcome", error ?? "ran");
+        if (error is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+        }
+
+        return result;
+    }
+
+    /// <summary>The call's result, and the error code of its <see cref="ToolAuthorizationFailure"/> when it was refused.</summary>
+    private async ValueTask<(object? Result, string? Error)> AuthorizeAndRunAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
         var call = new ToolCall(Name, arguments);
         var outcome = await _authorizer.AuthorizeAsync(call, cancellationToken).ConfigureAwait(false);
         if (outcome.Failure is { } failure)
         {
-            return failure.ToJsonElement();
+            return Refused(failure);
         }
 
         var token = outcome.Token;
@@ -45,7 +62,7 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
             var stepUp = await _authorizer.StepUpAsync(call, challenge.Scopes, cancellationToken).ConfigureAwait(false);
             if (stepUp.Failure is { } refused)
             {
-                return refused.ToJsonElement();
+                return Refused(refused);
             }
 
             token = stepUp.Token;
@@ -53,19 +70,21 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
             if (challenge is not null)
             {
                 _authorizer.ReportStillInsufficient(Name);
-                return new ToolAuthorizationFailure(ToolAuthorizationErrors.InsufficientScope, ToolAuthorizer.InsufficientScopeMessage).ToJsonElement();
+                return Refused(new ToolAuthorizationFailure(ToolAuthorizationErrors.InsufficientScope, ToolAuthorizer.InsufficientScopeMessage));
             }
         }
 
         if (token is not null && Contains(result, token.Value))
         {
             _authorizer.ReportWithheld(Name);
-            return new ToolAuthorizationFailure(
-                ToolAuthorizationErrors.ResultWithheld, "The tool's result was withheld because it contained a credential.").ToJsonElement();
+            return Refused(new ToolAuthorizationFailure(
+                ToolAuthorizationErrors.ResultWithheld, "The tool's result was withheld because it contained a credential."));
         }
 
-        return result;
+        return (result, null);
     }
+
+    private static (object? Result, string? Error) Refused(ToolAuthorizationFailure failure) => (failure.ToJsonElement(), failure.Error);
 
     /// <summary>
     /// Runs the tool with <paramref name="token"/> current. When one of its requests met a scope challenge, the challenge
