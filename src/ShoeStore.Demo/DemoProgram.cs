@@ -48,6 +48,7 @@ internal static class DemoProgram
             return 2;
         }
 
+        using var tracing = DemoTracing.Start(settings.Traces);
         using var shutdown = ShutdownSignal.Register();
         var interactive = !commandLine.NoAgent && !Console.IsInputRedirected;
 

@@ -13,6 +13,7 @@ internal sealed record DemoCommandLine(bool NoAgent, bool ShowPassword, bool Hel
         ["--store-urls"] = DemoSettings.StoreUrlsKey,
         ["--data-directory"] = DemoSettings.DataDirectoryKey,
         ["--tools"] = ShoeStore.Agent.Configuration.AgentOptions.ToolsKey,
+        ["--traces"] = DemoSettings.TracesKey,
     };
 
     /// <summary>What <c>--help</c> prints.</summary>
@@ -28,6 +29,8 @@ internal sealed record DemoCommandLine(bool NoAgent, bool ShowPassword, bool Hel
           --data-directory DIR   identities, secrets and databases (default .mandate; delete it to start over)
           --tools local|mcp      the assistant's tools: its own over the store's REST API (default), or the
                                  store's MCP server's at STORE/mcp (docs/mcp.md)
+          --traces off|console|otlp  where the spans of a purchase go: nowhere (default), printed, or OTLP to
+                                 OTEL_EXPORTER_OTLP_ENDPOINT (the default when that is set; docs/observability.md)
           --no-agent             run only the two servers until Ctrl+C (for scripts and the device page)
           --show-password        print the demo user's password (otherwise: DEMO_END_USER_PASSWORD in demo.env)
           --Section:Key=value    any setting of the server (Mandate:…), the store (ShoeStore:…) or the agent

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using ShoeStore.Demo.Hosting;
 
 namespace ShoeStore.Demo.Configuration;
 
@@ -13,6 +14,12 @@ internal sealed record DemoSettings
 
     /// <summary>The server's data directory, shared with Mandate.Server's own setting.</summary>
     public const string DataDirectoryKey = "Mandate:DataDirectory";
+
+    /// <summary>Where traces go (<c>--traces off|console|otlp</c>).</summary>
+    public const string TracesKey = "Demo:Traces";
+
+    /// <summary>The OpenTelemetry variable that, when set, makes OTLP the default for <see cref="TracesKey"/>.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public const string DefaultServerUrl = "http://127.0.0.1:5100";
     public const string DefaultStoreUrl = "http://127.0.0.1:5200";
@@ -30,6 +37,9 @@ internal sealed record DemoSettings
     /// <summary>The working directory relative paths are resolved against.</summary>
     public required string WorkingDirectory { get; init; }
 
+    /// <summary>Where traces go: <c>--traces</c>, else OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, else off.</summary>
+    public DemoTraces Traces { get; init; }
+
     /// <summary>Reads and checks the settings; throws <see cref="InvalidOperationException"/> with the fix.</summary>
     public static DemoSettings Read(IConfiguration configuration, string workingDirectory)
     {
@@ -40,6 +50,24 @@ internal sealed record DemoSettings
             StoreUrl = ListenUrl(configuration[StoreUrlsKey] ?? DefaultStoreUrl, "--store-urls", DefaultStoreUrl),
             DataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(data) ? DefaultDataDirectory : data.Trim(), workingDirectory),
             WorkingDirectory = workingDirectory,
+            Traces = ReadTraces(configuration),
+        };
+    }
+
+    private static DemoTraces ReadTraces(IConfiguration configuration)
+    {
+        var value = configuration[TracesKey]?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]) ? DemoTraces.Off : DemoTraces.Otlp;
+        }
+
+        return value.ToLowerInvariant() switch
+        {
+            "off" => DemoTraces.Off,
+            "console" => DemoTraces.Console,
+            "otlp" => DemoTraces.Otlp,
+            _ => throw new InvalidOperationException($"--traces is '{value}': use off, console or otlp (docs/observability.md)."),
         };
     }
 

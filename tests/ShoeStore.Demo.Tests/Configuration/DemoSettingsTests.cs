@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using ShoeStore.Demo.Configuration;
+using ShoeStore.Demo.Hosting;
 
 namespace ShoeStore.Demo.Tests.Configuration;
 
@@ -46,10 +47,32 @@ public sealed class DemoSettingsTests
         Assert.Equal(Path.Combine(WorkingDirectory, "state", "demo"), Read(["--data-directory", "state/demo"]).DataDirectory);
     }
 
-    private static DemoSettings Read(string[] args)
+    [Theory]
+    [InlineData(new string[0], null, "Off")]
+    [InlineData(new string[0], "http://127.0.0.1:4318", "Otlp")]
+    [InlineData(new[] { "--traces", "console" }, null, "Console")]
+    [InlineData(new[] { "--traces=OTLP" }, null, "Otlp")]
+    [InlineData(new[] { "--traces", "off" }, "http://127.0.0.1:4318", "Off")]
+    public void Traces_FollowTheSwitch_ElseOtlpWhenItsEndpointIsSet(string[] args, string? otlpEndpoint, string expected)
+    {
+        var settings = Read(args, new Dictionary<string, string?> { [DemoSettings.OtlpEndpointKey] = otlpEndpoint });
+
+        Assert.Equal(Enum.Parse<DemoTraces>(expected), settings.Traces);
+    }
+
+    [Fact]
+    public void UnknownTraces_AreRefusedWithTheChoices()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Read(["--traces", "jaeger"]));
+
+        Assert.Contains("off, console or otlp", error.Message, StringComparison.Ordinal);
+    }
+
+    private static DemoSettings Read(string[] args, Dictionary<string, string?>? environment = null)
     {
         var parsed = DemoCommandLine.Parse(args);
         var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(environment ?? [])
             .AddCommandLine(parsed.ConfigurationArgs, DemoCommandLine.SwitchMappings.ToDictionary())
             .Build();
         return DemoSettings.Read(configuration, WorkingDirectory);
