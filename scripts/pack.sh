@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Packs the four libraries into NuGet packages (docs/packages.md):
+# Packs the five libraries into NuGet packages (docs/packages.md):
 #
 #   scripts/pack.sh [OUTPUT_DIR]      default artifacts/packages (git-ignored)
 #
-# Writes Mandate.Client, Mandate.Client.AspNetCore, Mandate.AI and Mandate.Server as .nupkg with a .snupkg of
+# Writes Mandate.Client, Mandate.Client.AspNetCore, Mandate.AI, Mandate.Server and Mandate.Testing as .nupkg with a .snupkg of
 # symbols each, version from VersionPrefix in Directory.Build.props (VERSION_SUFFIX=preview.1 makes 0.1.0-preview.1).
 # Reproducible: the build is a CI build (ContinuousIntegrationBuild: /_/ source paths in the PDBs) in its own folder,
 # artifacts/build, so the solution's bin/ and obj/ keep their own settings, and the time stamps inside the packages
@@ -23,7 +23,7 @@ out=${1:-artifacts/packages}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 build=$(pwd)/artifacts/build
-packages=(Mandate.Client Mandate.Client.AspNetCore Mandate.AI Mandate.Server)
+packages=(Mandate.Client Mandate.Client.AspNetCore Mandate.AI Mandate.Server Mandate.Testing)
 
 # Time stamps of the files in the packages: the last commit's, unless the caller gives one.
 if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then

@@ -3,7 +3,7 @@
 #
 #   scripts/test-packages.sh      then: set -a; . .mandate/test-packages.env; set +a
 #
-# Copies what a pack reads (the Directory.* files, LICENSE, scripts/, the four libraries and src/Shared, as they are in
+# Copies what a pack reads (the Directory.* files, LICENSE, scripts/, the five libraries and src/Shared, as they are in
 # the working tree, committed or not) to artifacts/package-test/source, makes it a git repository of one commit
 # with a GitHub remote (a made-up one, so that SourceLink and the repository metadata have something known to
 # point at, whatever this clone's remote is), runs its scripts/pack.sh into artifacts/package-test/packages and writes
@@ -29,7 +29,7 @@ mkdir -p "$source_dir" .mandate
 # Tracked and untracked files that git does not ignore, as they are now (a deleted file is skipped).
 git ls-files -z --cached --others --exclude-standard -- Directory.Build.props Directory.Build.targets \
     Directory.Packages.props LICENSE .gitignore scripts src/Mandate.Client src/Mandate.Client.AspNetCore src/Mandate.AI \
-    src/Mandate.Server src/Shared |
+    src/Mandate.Server src/Mandate.Testing src/Shared |
   while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done |
   tar --null -T - -cf - | tar -xf - -C "$source_dir"
 

@@ -12,8 +12,8 @@ internal static class PackageSettings
     // First: the properties below read files under it (static initializers run in declaration order).
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    /// <summary>The four packages scripts/pack.sh writes.</summary>
-    public static readonly string[] Ids = ["Mandate.Client", "Mandate.Client.AspNetCore", "Mandate.AI", "Mandate.Server"];
+    /// <summary>The packages scripts/pack.sh writes.</summary>
+    public static readonly string[] Ids = ["Mandate.Client", "Mandate.Client.AspNetCore", "Mandate.AI", "Mandate.Server", "Mandate.Testing"];
 
     public static string? Folder => Environment.GetEnvironmentVariable("MANDATE_TEST_PACKAGES") is { Length: > 0 } folder ? folder : null;
 
