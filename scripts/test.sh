@@ -46,6 +46,12 @@ set -a; . .mandate/test-postgres-restart.env; set +a
 log "dotnet build"
 dotnet build Mandate.slnx -c Release -nologo -clp:ErrorsOnly
 
+# 5. The NuGet packages, packed from a copy of the working tree (scripts/test-packages.sh), for
+#    tests/Mandate.Packages.Tests, which reads MANDATE_TEST_PACKAGES; without it they are reported as skipped.
+log "scripts/test-packages.sh"
+scripts/test-packages.sh
+set -a; . .mandate/test-packages.env; set +a
+
 # Set-up is done: from here a failure is a test's, reported in the total below, not a set-up step's.
 trap - ERR
 log "dotnet test"
@@ -56,13 +62,14 @@ dotnet test Mandate.slnx -c Release --no-build -nologo 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 set -e
 
-# VSTest prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ...".
-totals=$(awk 'match($0, /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/) {
+# VSTest prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ..."
+# ("Skipped!" when every test of the assembly was skipped).
+totals=$(awk 'match($0, /(Passed|Failed|Skipped)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/) {
     line = substr($0, RSTART, RLENGTH); gsub(/[^0-9,]/, "", line); split(line, n, ",")
     f += n[1]; p += n[2]; s += n[3] }
   END { printf "%d %d %d", p, f, s }' "$out")
 read -r passed failed skipped <<<"${totals:-0 0 0}"
-assemblies=$(grep -cE '(Passed|Failed)! +- +Failed:' "$out" || true)
+assemblies=$(grep -cE '(Passed|Failed|Skipped)! +- +Failed:' "$out" || true)
 expected=$(grep -c '<Project Path="tests/.*\.Tests\.csproj"' Mandate.slnx || true)
 if [ "$status" = 0 ] && [ "$assemblies" -lt "$expected" ]; then
   echo "only $assemblies of $expected test projects reported results" >&2
