@@ -9,100 +9,54 @@ public sealed class SqliteCheckpointerTests
     [Fact]
     public async Task Checkpoint_LeavesNoCommittedPageOutsideTheFile_AndTheNextCommitStartsTheLogOver()
     {
-        var directory = Directory.CreateTempSubdirectory("mandate-checkpoint-").FullName;
-        try
+        await using var db = await LogDatabase.CreateAsync();
+        for (var i = 0; i < 200; i++)
         {
-            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
-            await using var writer = new SqliteConnection(connectionString);
-            await writer.OpenAsync();
-            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (k TEXT PRIMARY KEY, v BLOB);");
-            for (var i = 0; i < 200; i++)
-            {
-                await ExecuteAsync(writer, $"INSERT INTO t VALUES ('{Guid.NewGuid()}', randomblob(300));");
-            }
-
-            var pagesBefore = LogPages(writer.DataSource);
-            Assert.True(pagesBefore > 10, $"the log holds the inserts' pages ({pagesBefore})");
-
-            await using var checkpointer = new SqliteConnection(connectionString);
-            await checkpointer.OpenAsync();
-            await SqliteCheckpointer.CheckpointAsync(checkpointer, new SemaphoreSlim(1, 1), restartPages: 1, CancellationToken.None);
-
-            Assert.Equal(200, await CountAsync(ImmutableFile(writer.DataSource), "t"));
-            await ExecuteAsync(writer, "INSERT INTO t VALUES ('one-more', randomblob(300));");
-            var (log, _) = await PassiveAsync(checkpointer);
-            Assert.True(log < 10, $"the next commit started the log over ({log} pages in it, {pagesBefore} before)");
+            await ExecuteAsync(db.Writer, $"INSERT INTO t VALUES ('{Guid.NewGuid()}', randomblob(300));");
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+
+        var pagesBefore = LogPages(db.Path);
+        Assert.True(pagesBefore > 10, $"the log holds the inserts' pages ({pagesBefore})");
+
+        await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, new SemaphoreSlim(1, 1), restartPages: 1, CancellationToken.None);
+
+        Assert.Equal(200, await CountAsync(ImmutableFile(db.Path), "t"));
+        await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('one-more', randomblob(300));");
+        var (log, _) = await PassiveAsync(db.Checkpointer);
+        Assert.True(log < 10, $"the next commit started the log over ({log} pages in it, {pagesBefore} before)");
     }
 
     [Fact]
     public async Task Checkpoint_WaitsForTheWriteGate_BeforeItsSecondPass()
     {
-        var directory = Directory.CreateTempSubdirectory("mandate-checkpoint-").FullName;
-        try
-        {
-            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
-            await using var writer = new SqliteConnection(connectionString);
-            await writer.OpenAsync();
-            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (k TEXT PRIMARY KEY);");
-            await using var checkpointer = new SqliteConnection(connectionString);
-            await checkpointer.OpenAsync();
+        await using var db = await LogDatabase.CreateAsync();
 
-            // A reader keeps a snapshot from before the last commit, so the first pass cannot copy every page.
-            await ExecuteAsync(writer, "INSERT INTO t VALUES ('a');");
-            await using var reader = new SqliteConnection(connectionString);
-            await reader.OpenAsync();
-            await using var snapshot = reader.BeginTransaction(deferred: true);
-            await using (var read = reader.CreateCommand())
-            {
-                read.CommandText = "SELECT count(*) FROM t;";
-                await read.ExecuteScalarAsync();
-            }
+        // A reader keeps a snapshot from before the last commit, so the first pass cannot copy every page.
+        await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('a', NULL);");
+        await using var reader = await db.OpenAsync();
+        await using var snapshot = reader.BeginTransaction(deferred: true);
+        await CountAsync(reader, "t");
+        await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('b', NULL);");
+        var gate = new SemaphoreSlim(0, 1);
 
-            await ExecuteAsync(writer, "INSERT INTO t VALUES ('b');");
-            var gate = new SemaphoreSlim(0, 1);
-            var checkpoint = SqliteCheckpointer.CheckpointAsync(checkpointer, gate, restartPages: 1, CancellationToken.None);
+        var checkpoint = SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1, CancellationToken.None);
 
-            await Task.Delay(200);
-            Assert.False(checkpoint.IsCompleted, "the second pass waits while a writer holds the gate");
-            gate.Release();
-            await checkpoint.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        await Task.Delay(200);
+        Assert.False(checkpoint.IsCompleted, "the second pass waits while a writer holds the gate");
+        gate.Release();
+        await checkpoint.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task Checkpoint_OfALogShorterThanTheRestartSize_NeverWaitsForTheWriteGate()
     {
-        var directory = Directory.CreateTempSubdirectory("mandate-checkpoint-").FullName;
-        try
-        {
-            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
-            await using var writer = new SqliteConnection(connectionString);
-            await writer.OpenAsync();
-            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (k TEXT PRIMARY KEY); INSERT INTO t VALUES ('a');");
-            await using var checkpointer = new SqliteConnection(connectionString);
-            await checkpointer.OpenAsync();
+        await using var db = await LogDatabase.CreateAsync();
+        await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('a', NULL);");
 
-            await SqliteCheckpointer.CheckpointAsync(checkpointer, new SemaphoreSlim(0, 1), restartPages: 1_000, CancellationToken.None)
-                .WaitAsync(TimeSpan.FromSeconds(10));
+        await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, new SemaphoreSlim(0, 1), restartPages: 1_000, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
 
-            Assert.Equal(1, await CountAsync(ImmutableFile(writer.DataSource), "t"));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(1, await CountAsync(ImmutableFile(db.Path), "t"));
     }
 
     [Fact]
@@ -174,8 +128,58 @@ public sealed class SqliteCheckpointerTests
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        return await CountAsync(connection, table);
+    }
+
+    private static async Task<long> CountAsync(SqliteConnection connection, string table)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM \"{table}\";";
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A database file in write-ahead-log mode with automatic checkpoints off and a table <c>t</c>, a writer's
+    /// connection and a checkpointer's; deleted when disposed.</summary>
+    private sealed class LogDatabase : IAsyncDisposable
+    {
+        private readonly string _directory;
+        private readonly string _connectionString;
+
+        private LogDatabase(string directory)
+        {
+            _directory = directory;
+            Path = System.IO.Path.Combine(directory, "test.db");
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString();
+        }
+
+        public string Path { get; }
+
+        public SqliteConnection Writer { get; private set; } = null!;
+
+        public SqliteConnection Checkpointer { get; private set; } = null!;
+
+        public static async Task<LogDatabase> CreateAsync()
+        {
+            var db = new LogDatabase(Directory.CreateTempSubdirectory("mandate-checkpoint-").FullName);
+            db.Writer = await db.OpenAsync();
+            await ExecuteAsync(db.Writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (k TEXT PRIMARY KEY, v BLOB);");
+            db.Checkpointer = await db.OpenAsync();
+            return db;
+        }
+
+        public async Task<SqliteConnection> OpenAsync()
+        {
+            var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            return connection;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Checkpointer.DisposeAsync();
+            await Writer.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }

@@ -16,6 +16,7 @@ public sealed class PurchaseTraceTests(ShoppingSystem shop) : IClassFixture<Shop
     public async Task Purchase_IsOneTrace_FromTheToolCallThroughTheApprovalToTheOrder()
     {
         var spans = new List<Activity>();
+        string reply;
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddDemoSources().AddInMemoryExporter(spans).Build())
         {
             await using var agent = shop.System.CreateAgent();
@@ -24,19 +25,21 @@ public sealed class PurchaseTraceTests(ShoppingSystem shop) : IClassFixture<Shop
             await shop.Device.DecideWhileAsync(quote, _ => true);
             var buy = agent.SendAsync("buy it");
             await shop.Device.DecideWhileAsync(buy, _ => true);
-            Assert.StartsWith("Order ", await buy, StringComparison.Ordinal);
+            reply = await buy;
+            Assert.StartsWith("Order ", reply, StringComparison.Ordinal);
             tracing!.ForceFlush();
         }
 
-        // Other test classes run in this process too: the purchase's trace is the one its order span is in.
+        // Other test classes run in this process too: the purchase's trace is the one its order's span is in.
         Activity[] recorded;
         lock (spans)
         {
             recorded = [.. spans];
         }
 
-        var order = Assert.Single(recorded, s => s.OperationName == "shoestore.order" && Equals(s.GetTagItem("shoestore.outcome"), "Placed")
-            && recorded.Any(t => t.TraceId == s.TraceId && t.OperationName == "mandate.tool_call"));
+        var orderId = reply.Split(' ')[1];
+        var order = Assert.Single(recorded, s => s.OperationName == "shoestore.order" && Equals(s.GetTagItem("shoestore.order_id"), orderId));
+        Assert.Equal("Placed", order.GetTagItem("shoestore.outcome"));
         var trace = recorded.Where(s => s.TraceId == order.TraceId).ToList();
         var toolCall = Assert.Single(trace, s => s.OperationName == "mandate.tool_call");
         Assert.Equal("purchaseItem", toolCall.GetTagItem("gen_ai.tool.name"));
