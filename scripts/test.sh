@@ -60,6 +60,10 @@ trap 'rm -f "$out"' EXIT
 set +e
 dotnet test Mandate.slnx -c Release --no-build -nologo 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
+# The sample outside the solution, from freshly packed packages (samples/BringYourOwnAgent, docs/packages.md).
+log "scripts/test-sample.sh"
+scripts/test-sample.sh 2>&1 | tee -a "$out"
+[ "${PIPESTATUS[0]}" != 0 ] && status=1
 set -e
 
 # VSTest prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ..."
@@ -70,7 +74,7 @@ totals=$(awk 'match($0, /(Passed|Failed|Skipped)! +- +Failed: +[0-9]+, +Passed: 
   END { printf "%d %d %d", p, f, s }' "$out")
 read -r passed failed skipped <<<"${totals:-0 0 0}"
 assemblies=$(grep -cE '(Passed|Failed|Skipped)! +- +Failed:' "$out" || true)
-expected=$(grep -c '<Project Path="tests/.*\.Tests\.csproj"' Mandate.slnx || true)
+expected=$(( $(grep -c '<Project Path="tests/.*\.Tests\.csproj"' Mandate.slnx || true) + 1 ))  # + the sample
 if [ "$status" = 0 ] && [ "$assemblies" -lt "$expected" ]; then
   echo "only $assemblies of $expected test projects reported results" >&2
   status=1

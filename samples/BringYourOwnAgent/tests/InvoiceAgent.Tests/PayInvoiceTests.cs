@@ -1,0 +1,69 @@
+using Mandate.Testing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvoiceAgent.Tests;
+
+/// <summary>The agent's approval paths against Mandate.Testing's virtual person: no phone, no real server.</summary>
+public sealed class PayInvoiceTests : IAsyncLifetime
+{
+    private readonly AccountsApi _accounts = new();
+    private VirtualAuthorizationServer _server = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new VirtualAuthorizationServerOptions();
+        options.Settings["Mandate:CibaIntervalSeconds"] = "1";
+        _server = await VirtualAuthorizationServer.StartAsync(options);
+
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_server.ClientSettings).Build();
+        services.AddInvoiceAgent(configuration, AccountsApi.BaseAddress, _server.Person.Username)
+            .ConfigurePrimaryHttpMessageHandler(_server.CreateHandler);
+        services.AddHttpClient(nameof(InvoiceTools)).ConfigurePrimaryHttpMessageHandler(() => _accounts);
+        _services = services.BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PersonApproves_TheInvoiceIsPaidWithTheirApprovedToken_AndTheyWereShownWhichInvoice()
+    {
+        _server.Person.Approves();
+
+        var reply = await AskToPayAsync("inv-42");
+
+        Assert.Equal("Invoice inv-42 paid.", reply);
+        var payment = Assert.Single(_accounts.Payments);
+        Assert.Equal("/invoices/inv-42/payment", payment.Path);
+        Assert.False(string.IsNullOrEmpty(payment.Token));
+        var shown = Assert.Single(_server.Person.Shown);
+        Assert.Equal("Allow the agent to pay invoice inv-42?", shown.BindingMessage);
+        Assert.Contains("payment", shown.Scopes);
+    }
+
+    [Fact]
+    public async Task PersonDenies_NothingIsPaid_AndTheModelHearsTheyDeclined()
+    {
+        _server.Person.Denies();
+
+        var reply = await AskToPayAsync("inv-43");
+
+        Assert.Empty(_accounts.Payments);
+        Assert.Contains("The person declined to pay the invoice.", reply, StringComparison.Ordinal);
+    }
+
+    private async Task<string> AskToPayAsync(string invoiceId)
+    {
+        var chat = InvoiceAgentServices.BuildChat(new ScriptedModel(invoiceId), _services);
+        var tools = _services.GetRequiredService<InvoiceTools>().All;
+        var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, $"Pay invoice {invoiceId}.")], new ChatOptions { Tools = [.. tools] });
+        return response.Text;
+    }
+}
