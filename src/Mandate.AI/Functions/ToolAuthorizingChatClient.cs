@@ -9,6 +9,8 @@ namespace Mandate.AI.Functions;
 /// authorization (<see cref="AuthorizedAIFunction"/>) before the request goes further down the pipeline. Place it
 /// before (outside) the function-invoking client, so that the functions that client invokes are the authorized
 /// ones: <c>builder.UseToolAuthorization().UseFunctionInvocation()</c>. The main loop then knows nothing about OAuth.
+/// A tool marked for approval in the chat (<see cref="ApprovalRequiredAIFunction"/>) whose policy asks the person on
+/// their device is asked once, on the device (<see cref="DeviceApprovedAIFunction"/>).
 /// </summary>
 public sealed class ToolAuthorizingChatClient : DelegatingChatClient
 {
@@ -44,8 +46,15 @@ public sealed class ToolAuthorizingChatClient : DelegatingChatClient
 
         var authorized = options.Clone();
         authorized.Tools = [.. tools.Select(tool => tool is AIFunction function and not AuthorizedAIFunction
-            ? _wrapped.GetValue(function, f => new AuthorizedAIFunction(f, _authorizer))
+            ? _wrapped.GetValue(function, f => new AuthorizedAIFunction(AskedOnce(f), _authorizer))
             : tool)];
         return authorized;
     }
+
+    /// <summary>A tool that would ask in the chat and on the device asks on the device only (<see cref="DeviceApprovedAIFunction"/>).</summary>
+    private AIFunction AskedOnce(AIFunction function) =>
+        function.GetService<ApprovalRequiredAIFunction>() is not null
+        && _authorizer.FindPolicy(function.Name)?.Kind == Policies.ToolAuthorizationKind.OnBehalfOfUser
+            ? new DeviceApprovedAIFunction(function)
+            : function;
 }

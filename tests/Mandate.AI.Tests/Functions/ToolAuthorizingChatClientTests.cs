@@ -104,6 +104,44 @@ public sealed class ToolAuthorizingChatClientTests
         Assert.True(ran);
     }
 
+    [Fact]
+    public async Task ToolNeedingApprovalInTheChat_AndThePersonsOnTheirDevice_IsAskedOnce_OnTheDevice()
+    {
+        var model = ModelCalling(new FunctionCallContent("call_1", "purchaseItem", new Dictionary<string, object?> { ["quoteId"] = "q_1" }));
+        var ran = 0;
+        var tool = new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string quoteId) => ++ran, "purchaseItem"));
+        var asked = 0;
+        var approving = FakeToolTokenSource.ApprovingEverything(_time);
+        var approve = approving.GetUserTokenAsyncCallback;
+        approving.GetUserTokenAsyncCallback = (request, progress, ct) =>
+        {
+            Interlocked.Increment(ref asked);
+            return approve(request, progress, ct);
+        };
+        using var client = Pipeline(model, approving, o => o.SetPolicy("purchaseItem", ToolPolicy.OnBehalfOfUser("payment")));
+
+        var response = await client.GetResponseAsync("buy it", new ChatOptions { Tools = [tool] });
+
+        Assert.Empty(response.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>());
+        Assert.Equal((1, 1), (asked, ran));
+        Assert.Equal("done", response.Text);
+    }
+
+    [Fact]
+    public async Task ToolNeedingApprovalInTheChat_WithAPolicyThatAsksNoPerson_KeepsTheChatsApproval()
+    {
+        var model = ModelCalling(new FunctionCallContent("call_1", "getAvailableDeals", new Dictionary<string, object?>()));
+        var ran = false;
+        var tool = new ApprovalRequiredAIFunction(AIFunctionFactory.Create(() => ran = true, "getAvailableDeals"));
+        using var client = Pipeline(model, FakeToolTokenSource.ApprovingEverything(_time), o => o.SetPolicy("getAvailableDeals", ToolPolicy.Autonomous("prices")));
+
+        var response = await client.GetResponseAsync("any deals?", new ChatOptions { Tools = [tool] });
+
+        var request = Assert.Single(response.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>());
+        Assert.Equal("call_1", Assert.IsType<FunctionCallContent>(request.ToolCall).CallId);
+        Assert.False(ran);
+    }
+
     private static TestChatClient ModelCalling(params FunctionCallContent[] calls)
     {
         var model = new TestChatClient();
