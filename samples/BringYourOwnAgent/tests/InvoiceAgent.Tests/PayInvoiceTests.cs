@@ -1,4 +1,5 @@
 using Mandate.Testing;
+using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,22 @@ public sealed class PayInvoiceTests : IAsyncLifetime
 
         Assert.Empty(_accounts.Payments);
         Assert.Contains("The person declined to pay the invoice.", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithTheAgentFramework_AToolTheChatWouldApprove_IsApprovedOnce_ByThePerson()
+    {
+        _server.Person.Approves();
+        var chat = InvoiceAgentServices.BuildChat(new ScriptedModel("inv-44"), _services);
+        var tools = _services.GetRequiredService<InvoiceTools>().All.OfType<AIFunction>().Select(t => new ApprovalRequiredAIFunction(t));
+        var agent = new ChatClientAgent(chat, new ChatClientAgentOptions { ChatOptions = new ChatOptions { Tools = [.. tools] } });
+
+        var response = await agent.RunAsync("Pay invoice inv-44.");
+
+        Assert.Equal("Invoice inv-44 paid.", response.Text);
+        Assert.Empty(response.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>());
+        Assert.Single(_server.Person.Shown);
+        Assert.Single(_accounts.Payments);
     }
 
     private async Task<string> AskToPayAsync(string invoiceId)
