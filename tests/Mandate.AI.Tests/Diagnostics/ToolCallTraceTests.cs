@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mandate.AI.Diagnostics;
 using Mandate.AI.Functions;
+using Mandate.TestSupport.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,20 +12,9 @@ namespace Mandate.AI.Tests.Diagnostics;
 public sealed class ToolCallTraceTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
-    private readonly ConcurrentQueue<Activity> _spans = new();
-    private readonly ActivitySource _caller = new("Mandate.AI.Tests.Caller");
-    private readonly ActivityListener _listener;
-
-    public ToolCallTraceTests()
-    {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == MandateAITelemetry.ActivitySourceName || source == _caller,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => _spans.Enqueue(activity),
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
+    private const string CallerName = "Mandate.AI.Tests.Caller";
+    private readonly ActivitySource _caller = new(CallerName);
+    private readonly SpanRecorder _recorder = new(MandateAITelemetry.ActivitySourceName, CallerName);
 
     [Fact]
     public async Task ToolCall_IsASpanOfTheCallersTrace_AndTheTokenRequestAndTheToolRunInsideIt()
@@ -46,7 +35,7 @@ public sealed class ToolCallTraceTests : IDisposable
         await function.InvokeAsync(Calls.Arguments(new { productId = "secret-product-argument" }));
         turn.Stop();
 
-        var span = Assert.Single(_spans, s => s.OperationName == "mandate.tool_call" && s.TraceId == turn.TraceId);
+        var span = Assert.Single(_recorder.InTrace(turn.TraceId, MandateAITelemetry.ActivitySourceName), s => s.OperationName == "mandate.tool_call");
         Assert.Equal(turn.SpanId, span.ParentSpanId);
         Assert.Equal("purchaseItem", span.GetTagItem("gen_ai.tool.name"));
         Assert.Equal("ran", span.GetTagItem("mandate.tool.outcome"));
@@ -65,14 +54,14 @@ public sealed class ToolCallTraceTests : IDisposable
 
         await function.InvokeAsync(new AIFunctionArguments());
 
-        var span = Assert.Single(_spans, s => s.OperationName == "mandate.tool_call" && s.TraceId == turn.TraceId);
+        var span = Assert.Single(_recorder.InTrace(turn.TraceId, MandateAITelemetry.ActivitySourceName), s => s.OperationName == "mandate.tool_call");
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal("access_denied", span.GetTagItem("mandate.tool.outcome"));
     }
 
     public void Dispose()
     {
-        _listener.Dispose();
+        _recorder.Dispose();
         _caller.Dispose();
     }
 

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mandate.Client.Diagnostics;
 using Mandate.Client.Tests.TestSupport;
+using Mandate.TestSupport.Diagnostics;
 using Mandate.Client.Tokens;
 using static Mandate.Client.Tests.TestSupport.FakeOAuthServer;
 
@@ -14,20 +14,9 @@ namespace Mandate.Client.Tests.Diagnostics;
 /// </summary>
 public sealed class ClientTraceTests : IDisposable
 {
-    private readonly ConcurrentQueue<Activity> _spans = new();
-    private readonly ActivitySource _caller = new("Mandate.Client.Tests.Caller");
-    private readonly ActivityListener _listener;
-
-    public ClientTraceTests()
-    {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is MandateClientTelemetry.ActivitySourceName || source == _caller,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => _spans.Enqueue(activity),
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
+    private const string CallerName = "Mandate.Client.Tests.Caller";
+    private readonly ActivitySource _caller = new(CallerName);
+    private readonly SpanRecorder _recorder = new(MandateClientTelemetry.ActivitySourceName, CallerName);
 
     [Fact]
     public async Task CibaAuthentication_IsASpanOfTheCallersTrace_AndItsRequestAndPollsAreMadeInsideIt()
@@ -79,7 +68,7 @@ public sealed class ClientTraceTests : IDisposable
         await harness.ClientCredentials.GetTokenAsync("prices");
         toolCall.Stop();
 
-        var span = Assert.Single(_spans, s => s.OperationName == "oauth.client_credentials" && s.TraceId == toolCall.TraceId);
+        var span = Assert.Single(Spans(toolCall.TraceId), s => s.OperationName == "oauth.client_credentials");
         Assert.Equal("prices", span.GetTagItem("oauth.scope"));
         Assert.Equal("oauth.client_credentials", Assert.Single(harness.Server.RequestsTo(ClientHarness.TokenPath)).SpanName);
         AssertNothingSecret(toolCall.TraceId, "at-secret");
@@ -87,15 +76,17 @@ public sealed class ClientTraceTests : IDisposable
 
     public void Dispose()
     {
-        _listener.Dispose();
+        _recorder.Dispose();
         _caller.Dispose();
     }
 
-    private Activity Span(string name, ActivityTraceId trace) => Assert.Single(_spans, s => s.OperationName == name && s.TraceId == trace);
+    private IReadOnlyList<Activity> Spans(ActivityTraceId trace) => _recorder.InTrace(trace, MandateClientTelemetry.ActivitySourceName);
+
+    private Activity Span(string name, ActivityTraceId trace) => Assert.Single(Spans(trace), s => s.OperationName == name);
 
     private void AssertNothingSecret(ActivityTraceId trace, params string[] secrets)
     {
-        foreach (var span in _spans.Where(s => s.TraceId == trace))
+        foreach (var span in Spans(trace))
         {
             Assert.DoesNotContain(span.Tags, tag => secrets.Any(secret => tag.Value?.Contains(secret, StringComparison.Ordinal) == true));
         }

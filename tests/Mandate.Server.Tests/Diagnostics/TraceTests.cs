@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mandate.Server.Diagnostics;
+using Mandate.TestSupport.Diagnostics;
 
 namespace Mandate.Server.Tests.Diagnostics;
 
@@ -12,27 +12,15 @@ namespace Mandate.Server.Tests.Diagnostics;
 public sealed class TraceTests : IAsyncLifetime
 {
     private readonly TestSeed _seed = new();
-    private readonly ConcurrentQueue<Activity> _spans = new();
     private readonly ActivityTraceId _trace = ActivityTraceId.CreateRandom();
-    private ActivityListener _listener = null!;
+
+    // ASP.NET Core's own span carries the caller's traceparent into the server's.
+    private readonly SpanRecorder _recorder = new(MandateServerTelemetry.ActivitySourceName, "Microsoft.AspNetCore");
     private PingReceiver _receiver = null!;
     private MandateTestServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is MandateServerTelemetry.ActivitySourceName or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.Source.Name == MandateServerTelemetry.ActivitySourceName && activity.TraceId == _trace)
-                {
-                    _spans.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(_listener);
         _receiver = await PingReceiver.StartAsync();
         _seed.PingEndpoint = _receiver.Url;
         _server = await MandateTestServer.StartAsync(_seed);
@@ -42,7 +30,7 @@ public sealed class TraceTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         await _receiver.DisposeAsync();
-        _listener.Dispose();
+        _recorder.Dispose();
     }
 
     [Fact]
@@ -117,16 +105,18 @@ public sealed class TraceTests : IAsyncLifetime
         return _server.Client.SendAsync(message);
     }
 
+    private IReadOnlyList<Activity> Spans => _recorder.InTrace(_trace, MandateServerTelemetry.ActivitySourceName);
+
     /// <summary>The one span of this test's trace with that name (spans end just after their answer is sent).</summary>
     private Activity Single(string name)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!_spans.Any(s => s.OperationName == name) && DateTime.UtcNow < deadline)
+        while (!Spans.Any(s => s.OperationName == name) && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(20);
         }
 
-        return Assert.Single(_spans, s => s.OperationName == name);
+        return Assert.Single(Spans, s => s.OperationName == name);
     }
 
     private void AssertNothingPersonal(Dictionary<string, object> claims, string authReqId, System.Text.Json.JsonElement tokens)
@@ -135,7 +125,7 @@ public sealed class TraceTests : IAsyncLifetime
         {
             "end.user", (string)claims["binding_message"], authReqId, tokens.GetProperty("access_token").GetString()!, "shoe_purchase",
         };
-        foreach (var span in _spans)
+        foreach (var span in Spans)
         {
             foreach (var (key, value) in span.Tags)
             {

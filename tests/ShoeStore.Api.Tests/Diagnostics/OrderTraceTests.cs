@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
 using ShoeStore.Api.Diagnostics;
+using Mandate.TestSupport.Diagnostics;
 using ShoeStore.Api.Tests.Fixtures;
 
 namespace ShoeStore.Api.Tests.Diagnostics;
@@ -11,19 +11,19 @@ namespace ShoeStore.Api.Tests.Diagnostics;
 /// the outcome, never the customer or the card.</summary>
 public sealed class OrderTraceTests(SqliteStoreApiFactory api) : IClassFixture<SqliteStoreApiFactory>, IDisposable
 {
-    private readonly ConcurrentQueue<Activity> _spans = new();
     private readonly ActivityTraceId _trace = ActivityTraceId.CreateRandom();
-    private ActivityListener? _listener;
+
+    // ASP.NET Core's own span carries the caller's traceparent into the store's.
+    private readonly SpanRecorder _recorder = new(ShoeStoreTelemetry.ActivitySourceName, "Microsoft.AspNetCore");
 
     [Fact]
     public async Task Order_IsASpanOfTheCallersTrace_WithTheOutcomeAndNothingPersonal()
     {
-        Listen();
         await api.SetStockAsync("hoka-clifton-9", 10m, 5);
 
         var placed = await Expect.JsonAsync(await PostInTraceAsync("""{"productId":"hoka-clifton-9","size":10,"quantity":1}"""), HttpStatusCode.Created);
 
-        var span = Assert.Single(_spans);
+        var span = Assert.Single(_recorder.InTrace(_trace, ShoeStoreTelemetry.ActivitySourceName));
         Assert.Equal("shoestore.order", span.OperationName);
         Assert.Equal("ai-agent", span.GetTagItem("oauth.client_id"));
         Assert.Equal("hoka-clifton-9", span.GetTagItem("shoestore.product_id"));
@@ -37,35 +37,17 @@ public sealed class OrderTraceTests(SqliteStoreApiFactory api) : IClassFixture<S
     [Fact]
     public async Task RefusedOrder_IsAFailedSpan_NamingWhy()
     {
-        Listen();
         await api.SetStockAsync("hoka-clifton-9", 10m, 0);
 
         var response = await PostInTraceAsync("""{"productId":"hoka-clifton-9","size":10,"quantity":1}""");
 
         Assert.False(response.IsSuccessStatusCode);
-        var span = Assert.Single(_spans);
+        var span = Assert.Single(_recorder.InTrace(_trace, ShoeStoreTelemetry.ActivitySourceName));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.NotEqual("Placed", span.GetTagItem("shoestore.outcome"));
     }
 
-    public void Dispose() => _listener?.Dispose();
-
-    private void Listen()
-    {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is ShoeStoreTelemetry.ActivitySourceName or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.Source.Name == ShoeStoreTelemetry.ActivitySourceName && activity.TraceId == _trace)
-                {
-                    _spans.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
+    public void Dispose() => _recorder.Dispose();
 
     private Task<HttpResponseMessage> PostInTraceAsync(string json)
     {
