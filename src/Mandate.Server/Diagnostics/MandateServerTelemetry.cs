@@ -22,19 +22,17 @@ public static class MandateServerTelemetry
     internal static string? CurrentTraceParent() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
 
-    /// <summary>Starts a span in the trace a kept <c>traceparent</c> names (a root span when there is none or it does
-    /// not parse), linked to the current span (the device's or the dispatcher's own work).</summary>
+    /// <summary>Starts a span in the trace a kept <c>traceparent</c> names, linked to the current span (the device's or
+    /// the dispatcher's own work); without one (or one that does not parse), a child of the current span.</summary>
     internal static Activity? StartInTraceOf(string name, string? traceParent)
     {
-        if (!Source.HasListeners())
+        if (!ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
         {
-            return null;
+            return Source.StartActivity(name);
         }
 
-        ActivityLink[]? links = Activity.Current is { } current ? [new ActivityLink(current.Context)] : null;
-        return ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent)
-            ? Source.StartActivity(name, ActivityKind.Internal, parent, tags: null, links)
-            : Source.StartActivity(name, ActivityKind.Internal, default(ActivityContext), tags: null, links);
+        ActivityLink[]? links = Source.HasListeners() && Activity.Current is { } current ? [new ActivityLink(current.Context)] : null;
+        return Source.StartActivity(name, ActivityKind.Internal, parent, tags: null, links);
     }
 
     /// <summary>Marks <paramref name="activity"/> as failed with an OAuth error code (RFC 6749 §5.2, CIBA §13).</summary>
