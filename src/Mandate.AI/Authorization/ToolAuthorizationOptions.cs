@@ -38,6 +38,13 @@ public sealed class ToolAuthorizationOptions
     /// </summary>
     public TimeSpan? ApprovalTimeout { get; set; }
 
+    /// <summary>
+    /// Where calls of <see cref="ToolPolicy.Durable"/> tools and their pending approvals are kept, e.g. a
+    /// <see cref="Approvals.SqliteApprovalStore"/> (<c>services.AddApprovalStore(path)</c>). Null: in memory, so they
+    /// behave the same but do not survive the process.
+    /// </summary>
+    public Approvals.IApprovalStore? ApprovalStore { get; set; }
+
     /// <summary>The most user tokens kept at once: default 256.</summary>
     public int MaxCachedUserTokens { get; set; } = 256;
 

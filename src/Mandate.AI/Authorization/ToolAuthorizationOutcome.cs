@@ -7,11 +7,15 @@ public sealed class ToolAuthorizationOutcome
 {
     private static readonly ToolAuthorizationOutcome PublicOutcome = new(null, null);
 
-    private ToolAuthorizationOutcome(ToolAccessToken? token, ToolAuthorizationFailure? failure)
+    private ToolAuthorizationOutcome(ToolAccessToken? token, ToolAuthorizationFailure? failure, DurableCall? durable = null)
     {
         Token = token;
         Failure = failure;
+        Durable = durable;
     }
+
+    /// <summary>For a <see cref="Policies.ToolPolicy.Durable"/> tool: the kept approval to finish once the call has run.</summary>
+    internal DurableCall? Durable { get; }
 
     /// <summary>The token the tool runs with; null for a public tool or a refusal.</summary>
     public ToolAccessToken? Token { get; }
@@ -33,6 +37,16 @@ public sealed class ToolAuthorizationOutcome
     {
         ArgumentNullException.ThrowIfNull(token);
         return new ToolAuthorizationOutcome(token, null);
+    }
+
+    /// <summary>The tool runs with <paramref name="token"/>, under its kept approval.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="durable">The kept approval.</param>
+    /// <returns>The outcome.</returns>
+    internal static ToolAuthorizationOutcome Allowed(ToolAccessToken token, DurableCall durable)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return new ToolAuthorizationOutcome(token, null, durable);
     }
 
     /// <summary>The tool does not run; the model gets <paramref name="failure"/>.</summary>

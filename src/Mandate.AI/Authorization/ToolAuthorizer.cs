@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mandate.AI.Approvals;
 using Mandate.AI.Policies;
 using Mandate.AI.Tokens;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,9 @@ namespace Mandate.AI.Authorization;
 /// token, a Client Credentials token (RFC 6749 §4.4) or a token the user approves on their device (CIBA Core §7),
 /// with a binding message and RFC 9396 authorization details built from the call's arguments. User tokens are
 /// cached per (user, client, scopes, resource, details); one approval is pending per such key at a time, shared by
-/// parallel calls. Every refusal is a <see cref="ToolAuthorizationFailure"/> value, never an exception.
+/// parallel calls. The call of a <see cref="ToolPolicy.Durable"/> tool has its own approval, kept in
+/// <see cref="ToolAuthorizationOptions.ApprovalStore"/> until the call has run (<see cref="ApprovalRecovery"/> resumes it
+/// after a restart). Every refusal is a <see cref="ToolAuthorizationFailure"/> value, never an exception.
 /// </summary>
 public sealed class ToolAuthorizer
 {
@@ -21,6 +24,7 @@ public sealed class ToolAuthorizer
     private readonly ILogger _logger;
     private readonly UserTokenCache _cache;
     private readonly PendingApprovals _pending = new();
+    private readonly DurableApprovals _durable;
 
     /// <summary>Creates the authorizer.</summary>
     /// <param name="source">Where tokens come from.</param>
@@ -38,7 +42,22 @@ public sealed class ToolAuthorizer
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<ToolAuthorizer>.Instance;
         _cache = new UserTokenCache(_time, options.TokenExpirySkew, options.MaxCachedUserTokens);
+        _durable = new DurableApprovals(options.ApprovalStore ?? new InMemoryApprovalStore(), source, _time);
+        if (!_durable.IsSupported && options.Policies.FirstOrDefault(p => p.Value.Durable).Key is { } durableTool)
+        {
+            throw new InvalidOperationException(
+                $"Tool '{durableTool}' keeps its approval across restarts (Durable), but the token source cannot wait in two steps: use MandateClientTokenSource, or implement {nameof(IResumableUserTokenSource)}.");
+        }
     }
+
+    /// <summary>The kept approvals of <see cref="ToolPolicy.Durable"/> tools.</summary>
+    internal DurableApprovals Durable => _durable;
+
+    /// <summary>The logger, for <see cref="ApprovalRecovery"/>.</summary>
+    internal ILogger Logger => _logger;
+
+    /// <summary>The clock.</summary>
+    internal TimeProvider Time => _time;
 
     /// <summary>The number of user tokens cached now.</summary>
     internal int CachedUserTokens => _cache.Count;
@@ -104,6 +123,7 @@ public sealed class ToolAuthorizer
             BindingMessageBuilder = policy?.BindingMessageBuilder,
             AuthorizationDetailsBuilder = policy?.AuthorizationDetailsBuilder,
             SingleUse = policy?.SingleUse ?? false,
+            Durable = policy?.Durable ?? false,
             DeniedMessage = policy?.DeniedMessage,
         };
         foreach (var scope in (policy?.Scopes ?? []).Concat(challengedScopes).Distinct(StringComparer.Ordinal))
@@ -180,7 +200,7 @@ public sealed class ToolAuthorizer
         }
 
         var key = UserTokenKey.Create(user, _source.ClientId, policy.Scopes, policy.Resource, details?.GetRawText());
-        if (reuseCached && !policy.SingleUse && _cache.Find(key) is { } cached)
+        if (reuseCached && !policy.SingleUse && !policy.Durable && _cache.Find(key) is { } cached)
         {
             AuthorizationLog.CachedUserToken(_logger, call.Name);
             return ToolAuthorizationOutcome.Allowed(cached);
@@ -194,10 +214,17 @@ public sealed class ToolAuthorizer
         };
 
         ToolTokenResult result;
+        DurableCall? durable = null;
         try
         {
-            result = await _pending.JoinOrStartAsync(
-                key, token => RequestApprovalAsync(call.Name, policy, request, key, token), cancellationToken).ConfigureAwait(false);
+            result = policy.Durable
+                ? await RequestApprovalAsync(call.Name, policy, request, key, async (approvalId, progress, _, token) =>
+                {
+                    (var answer, durable) = await _durable.RequestAsync(approvalId, call, request, progress, token).ConfigureAwait(false);
+                    return answer;
+                }, cancellationToken).ConfigureAwait(false)
+                : await _pending.JoinOrStartAsync(
+                    key, token => RequestApprovalAsync(call.Name, policy, request, key, GetUserTokenAsync, token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -205,15 +232,24 @@ public sealed class ToolAuthorizer
             return Unavailable();
         }
 
-        return result.Token is { } token ? ToolAuthorizationOutcome.Allowed(token) : Refuse(result.Error!, Explain(result.Error!, policy));
+        return result.Token is not { } token ? ToolAuthorizationOutcome.Refused(RefusalFor(result.Error!, policy.DeniedMessage))
+            : durable is not null ? ToolAuthorizationOutcome.Allowed(token, durable)
+            : ToolAuthorizationOutcome.Allowed(token);
     }
 
+    /// <summary>Finishes the call of a durable tool once it has run: its kept approval and token are forgotten.</summary>
+    internal ValueTask FinishDurableAsync(DurableCall call) => _durable.FinishAsync(call);
+
+    private Task<ToolTokenResult> GetUserTokenAsync(string approvalId, IProgress<UserTokenProgress> progress, UserTokenRequest request, CancellationToken cancellationToken) =>
+        _source.GetUserTokenAsync(request, progress, cancellationToken);
+
     private async Task<ToolTokenResult> RequestApprovalAsync(
-        string toolName, ToolPolicy policy, UserTokenRequest request, UserTokenKey key, CancellationToken cancellationToken)
+        string toolName, ToolPolicy policy, UserTokenRequest request, UserTokenKey key,
+        Func<string, IProgress<UserTokenProgress>, UserTokenRequest, CancellationToken, Task<ToolTokenResult>> getToken, CancellationToken cancellationToken)
     {
-        var approvalId = Guid.NewGuid().ToString("N")[..12];
+        var approvalId = Guid.NewGuid().ToString("N");
         DateTimeOffset? expiresAt = null;
-        void Report(ApprovalStage stage) => ReportProgress(new ApprovalProgress(approvalId, toolName, stage, request.BindingMessage, request.Scopes, expiresAt));
+        void Report(ApprovalStage stage) => ReportProgress(new ApprovalProgress(approvalId[..12], toolName, stage, request.BindingMessage, request.Scopes, expiresAt));
 
         AuthorizationLog.ApprovalRequested(_logger, toolName, key.Scopes);
         Report(ApprovalStage.Requesting);
@@ -228,7 +264,7 @@ public sealed class ToolAuthorizer
         ToolTokenResult result;
         try
         {
-            result = await _source.GetUserTokenAsync(request, progress, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            result = await getToken(approvalId, progress, request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
@@ -246,13 +282,8 @@ public sealed class ToolAuthorizer
             throw;
         }
 
-        var stage = result.IsSuccess ? ApprovalStage.Approved : result.Error switch
-        {
-            ToolAuthorizationErrors.AccessDenied => ApprovalStage.Denied,
-            ToolAuthorizationErrors.ExpiredToken => ApprovalStage.Expired,
-            _ => ApprovalStage.Failed,
-        };
-        if (result.Token is { } token && !policy.SingleUse)
+        var stage = StageOf(result.Error);
+        if (result.Token is { } token && !policy.SingleUse && !policy.Durable)
         {
             _cache.Add(key, token);
         }
@@ -262,7 +293,21 @@ public sealed class ToolAuthorizer
         return result;
     }
 
-    private void ReportProgress(ApprovalProgress progress)
+    /// <summary>How an approval ended, from the token request's error (null: approved).</summary>
+    internal static ApprovalStage StageOf(string? error) => error switch
+    {
+        null => ApprovalStage.Approved,
+        ToolAuthorizationErrors.AccessDenied => ApprovalStage.Denied,
+        ToolAuthorizationErrors.ExpiredToken => ApprovalStage.Expired,
+        _ => ApprovalStage.Failed,
+    };
+
+    /// <summary>The result the model gets when an approval ended with <paramref name="error"/>.</summary>
+    internal static ToolAuthorizationFailure RefusalFor(string error, string? deniedMessage) =>
+        new(SafeCode(error), Explain(error, deniedMessage));
+
+    /// <summary>Tells the host's observer about an approval; a failing observer is logged, never thrown.</summary>
+    internal void ReportProgress(ApprovalProgress progress)
     {
         try
         {
@@ -309,9 +354,9 @@ public sealed class ToolAuthorizer
         return document.RootElement.Clone();
     }
 
-    private static string Explain(string error, ToolPolicy policy) => error switch
+    private static string Explain(string error, string? deniedMessage) => error switch
     {
-        ToolAuthorizationErrors.AccessDenied => policy.DeniedMessage ?? "The customer declined the request on their device, so nothing was done.",
+        ToolAuthorizationErrors.AccessDenied => deniedMessage ?? "The customer declined the request on their device, so nothing was done.",
         ToolAuthorizationErrors.ExpiredToken => "The customer did not answer the approval request in time, so nothing was done. They can ask again.",
         ToolAuthorizationErrors.UnknownUserId => "The authorization server does not know this customer, so nothing was done.",
         _ => $"The assistant could not get the customer's approval ({SafeCode(error)}), so nothing was done.",

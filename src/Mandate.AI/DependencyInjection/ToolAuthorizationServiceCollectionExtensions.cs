@@ -1,3 +1,4 @@
+using Mandate.AI.Approvals;
 using Mandate.AI.Authorization;
 using Mandate.AI.MandateClient;
 using Mandate.AI.Policies;
@@ -16,7 +17,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ToolAuthorizationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ToolAuthorizer"/> and <see cref="ToolTokenAccessor"/>, with the tool policies read from
+    /// Registers <see cref="ToolAuthorizer"/>, <see cref="ToolTokenAccessor"/> and <see cref="ApprovalRecovery"/>, with the tool policies read from
     /// <paramref name="policies"/> (see <see cref="ToolPolicyConfiguration"/>) and then completed by
     /// <paramref name="configure"/>. An <see cref="IToolTokenSource"/> must be registered too (e.g.
     /// <c>AddMandateClientTokenSource()</c>). Idempotent.
@@ -40,8 +41,10 @@ public static class ToolAuthorizationServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options.PostConfigure<IServiceProvider>((o, sp) => o.ApprovalStore ??= sp.GetService<IApprovalStore>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ToolTokenAccessor>();
+        services.TryAddSingleton(sp => new ApprovalRecovery(sp.GetRequiredService<ToolAuthorizer>()));
         services.TryAddTransient<ToolTokenHandler>();
         services.TryAddSingleton(sp => new ToolAuthorizer(
             sp.GetRequiredService<IToolTokenSource>(),
@@ -57,6 +60,33 @@ public static class ToolAuthorizationServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddToolAuthorization(this IServiceCollection services, Action<ToolAuthorizationOptions> configure) =>
         services.AddToolAuthorization(null, configure);
+
+    /// <summary>
+    /// Keeps the calls of <see cref="ToolPolicy.Durable"/> tools and their pending approvals in the SQLite file at
+    /// <paramref name="path"/> (<see cref="SqliteApprovalStore"/>, mode 0600), so that they survive a restart of the agent;
+    /// resume them at start-up with <see cref="ApprovalRecovery"/>. Replaces an earlier store.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="path">The file, e.g. <c>.mandate/agent-approvals.db</c>.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddApprovalStore(this IServiceCollection services, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return services.AddApprovalStore(new SqliteApprovalStore(path));
+    }
+
+    /// <summary>Keeps the calls of <see cref="ToolPolicy.Durable"/> tools in <paramref name="store"/>. Replaces an earlier store.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="store">The store.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddApprovalStore(this IServiceCollection services, IApprovalStore store)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(store);
+        services.RemoveAll<IApprovalStore>();
+        services.AddSingleton(store);
+        return services;
+    }
 
     /// <summary>
     /// Registers <see cref="MandateClientTokenSource"/> as the <see cref="IToolTokenSource"/>: tokens come from

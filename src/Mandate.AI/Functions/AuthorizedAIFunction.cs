@@ -54,8 +54,8 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
             return Refused(failure);
         }
 
+        var (result, challenge) = await RunAsync(arguments, outcome, cancellationToken).ConfigureAwait(false);
         var token = outcome.Token;
-        var (result, challenge) = await RunAsync(arguments, token, cancellationToken).ConfigureAwait(false);
         if (challenge is not null)
         {
             // The resource server asked for more scope (RFC 6750 §3.1): one step-up to the user's approval, one retry.
@@ -66,7 +66,7 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
             }
 
             token = stepUp.Token;
-            (result, challenge) = await RunAsync(arguments, token, cancellationToken).ConfigureAwait(false);
+            (result, challenge) = await RunAsync(arguments, stepUp, cancellationToken).ConfigureAwait(false);
             if (challenge is not null)
             {
                 _authorizer.ReportStillInsufficient(Name);
@@ -74,7 +74,7 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
             }
         }
 
-        if (token is not null && Contains(result, token.Value))
+        if (token is not null && ToolResultText.Contains(result, token.Value, JsonSerializerOptions))
         {
             _authorizer.ReportWithheld(Name);
             return Refused(new ToolAuthorizationFailure(
@@ -84,19 +84,42 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
         return (result, null);
     }
 
+    /// <summary>
+    /// Runs the call as <paramref name="outcome"/> allows; the call of a durable tool is then finished (its kept approval
+    /// and token forgotten), whatever the tool did: the model has its result.
+    /// </summary>
+    private async ValueTask<(object? Result, ScopeChallenge? Challenge)> RunAsync(
+        AIFunctionArguments arguments, ToolAuthorizationOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(base.InvokeCoreAsync, arguments, outcome.Token, outcome.Durable?.IdempotencyKey ?? Guid.NewGuid().ToString("D"),
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (outcome.Durable is { } durable)
+            {
+                await _authorizer.FinishDurableAsync(durable).ConfigureAwait(false);
+            }
+        }
+    }
+
     private static (object? Result, string? Error) Refused(ToolAuthorizationFailure failure) => (failure.ToJsonElement(), failure.Error);
 
     /// <summary>
-    /// Runs the tool with <paramref name="token"/> current. When one of its requests met a scope challenge, the challenge
-    /// is returned and the tool's own failure (an MCP client throws on the 403) is dropped: the call did not run.
+    /// Runs <paramref name="invoke"/> with <paramref name="token"/> and <paramref name="idempotencyKey"/> current
+    /// (<see cref="ToolTokenAccessor"/>). When one of its requests met a scope challenge, the challenge is returned and the
+    /// tool's own failure (an MCP client throws on the 403) is dropped: the call did not run.
     /// </summary>
-    private async ValueTask<(object? Result, ScopeChallenge? Challenge)> RunAsync(
-        AIFunctionArguments arguments, ToolAccessToken? token, CancellationToken cancellationToken)
+    internal static async ValueTask<(object? Result, ScopeChallenge? Challenge)> RunAsync(
+        Func<AIFunctionArguments, CancellationToken, ValueTask<object?>> invoke, AIFunctionArguments arguments, ToolAccessToken? token,
+        string idempotencyKey, CancellationToken cancellationToken)
     {
-        using var scope = ToolTokenAccessor.BeginCall(token);
+        using var scope = ToolTokenAccessor.BeginCall(token, idempotencyKey);
         try
         {
-            var result = await base.InvokeCoreAsync(arguments, cancellationToken).ConfigureAwait(false);
+            var result = await invoke(arguments, cancellationToken).ConfigureAwait(false);
             return (result, scope.Challenge);
         }
         catch (Exception) when (scope.Challenge is { } challenge && !cancellationToken.IsCancellationRequested)
@@ -105,24 +128,6 @@ internal sealed class AuthorizedAIFunction : DelegatingAIFunction
         }
     }
 
-    private bool Contains(object? result, string secret)
-    {
-        string? text;
-        try
-        {
-            text = result switch
-            {
-                null => null,
-                string value => value,
-                JsonElement element => element.GetRawText(),
-                _ => JsonSerializer.Serialize(result, result.GetType(), JsonSerializerOptions),
-            };
-        }
-        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or JsonException)
-        {
-            text = result?.ToString();
-        }
-
-        return text is not null && text.Contains(secret, StringComparison.Ordinal);
-    }
+    /// <summary>The function this one authorizes.</summary>
+    internal AIFunction Unauthorized => InnerFunction;
 }

@@ -11,9 +11,10 @@ namespace Mandate.AI.MandateClient;
 /// <summary>
 /// The <see cref="IToolTokenSource"/> backed by Mandate.Client: Client Credentials through
 /// <see cref="IClientCredentialsClient"/> (which caches), on-behalf-of tokens through <see cref="ICibaClient"/>
-/// (signed request object, poll or ping). Mandate.Client's <see cref="OAuthException"/> becomes an error value.
+/// (signed request object, poll or ping), also in two steps for approvals kept across restarts. Mandate.Client's
+/// <see cref="OAuthException"/> becomes an error value.
 /// </summary>
-public sealed class MandateClientTokenSource : IToolTokenSource
+public sealed class MandateClientTokenSource : IResumableUserTokenSource
 {
     private readonly Func<IClientCredentialsClient> _clientCredentials;
     private readonly Func<ICibaClient> _ciba;
@@ -72,14 +73,7 @@ public sealed class MandateClientTokenSource : IToolTokenSource
         UserTokenRequest request, IProgress<UserTokenProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var backchannelRequest = new BackchannelAuthenticationRequest
-        {
-            LoginHint = request.LoginHint,
-            Scopes = request.Scopes,
-            BindingMessage = request.BindingMessage,
-            Resource = request.Resource,
-            AuthorizationDetails = request.AuthorizationDetails is { } details ? JsonNode.Parse(details.GetRawText())!.AsArray() : null,
-        };
+        var backchannelRequest = ToBackchannelRequest(request);
         var relay = progress is null ? null : new RequestedRelay(progress);
         try
         {
@@ -91,6 +85,48 @@ public sealed class MandateClientTokenSource : IToolTokenSource
             return ToolTokenResult.Failure(exception.Error, exception.ErrorDescription);
         }
     }
+
+    /// <inheritdoc />
+    public async Task<UserApprovalRequestResult> RequestUserApprovalAsync(UserTokenRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var pending = await _ciba().SendAsync(ToBackchannelRequest(request), cancellationToken).ConfigureAwait(false);
+            return UserApprovalRequestResult.Success(
+                new PendingUserApproval(pending.AuthReqId, pending.Deadline, pending.Interval, pending.ClientNotificationToken));
+        }
+        catch (OAuthException exception)
+        {
+            return UserApprovalRequestResult.Failure(exception.Error, exception.ErrorDescription);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ToolTokenResult> WaitForUserTokenAsync(PendingUserApproval pending, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        try
+        {
+            var response = await _ciba().WaitForTokenAsync(
+                new CibaPendingRequest(pending.AuthReqId, pending.ExpiresAt, pending.Interval, pending.ClientNotificationToken),
+                progress: null, cancellationToken).ConfigureAwait(false);
+            return ToolTokenResult.Success(ToToken(response));
+        }
+        catch (OAuthException exception)
+        {
+            return ToolTokenResult.Failure(exception.Error, exception.ErrorDescription);
+        }
+    }
+
+    private static BackchannelAuthenticationRequest ToBackchannelRequest(UserTokenRequest request) => new()
+    {
+        LoginHint = request.LoginHint,
+        Scopes = request.Scopes,
+        BindingMessage = request.BindingMessage,
+        Resource = request.Resource,
+        AuthorizationDetails = request.AuthorizationDetails is { } details ? JsonNode.Parse(details.GetRawText())!.AsArray() : null,
+    };
 
     private static ToolAccessToken ToToken(TokenResponse response) => new(response.AccessToken, response.ExpiresAt, response.Scope);
 

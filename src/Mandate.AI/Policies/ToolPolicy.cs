@@ -45,6 +45,16 @@ public sealed class ToolPolicy
     /// </summary>
     public bool SingleUse { get; set; }
 
+    /// <summary>
+    /// Whether the call and its pending approval are kept in the approval store
+    /// (<see cref="Authorization.ToolAuthorizationOptions.ApprovalStore"/>), so that an agent that stops while the user
+    /// decides — even killed — resumes the wait when it starts again and completes the call once
+    /// (<see cref="Approvals.ApprovalRecovery"/>), with the same idempotency key
+    /// (<see cref="Tokens.ToolTokenAccessor.IdempotencyKey"/>). Each call gets its own approval and its token is used for
+    /// that call only (as with <see cref="SingleUse"/>). Only for tools on behalf of the user.
+    /// </summary>
+    public bool Durable { get; set; }
+
     /// <summary>OPTIONAL. What the model is told when the user declines, e.g. "The customer declined the purchase."</summary>
     public string? DeniedMessage { get; set; }
 
@@ -129,6 +139,14 @@ public sealed class ToolPolicy
         return this;
     }
 
+    /// <summary>Sets <see cref="Durable"/>: the call and its pending approval survive a restart of the agent.</summary>
+    /// <returns>This policy.</returns>
+    public ToolPolicy KeepApprovalAcrossRestarts()
+    {
+        Durable = true;
+        return this;
+    }
+
     /// <summary>Checks the policy; throws with a message that says how to fix it.</summary>
     /// <param name="toolName">The tool the policy is for, for the message.</param>
     /// <exception cref="InvalidOperationException">The policy is incomplete.</exception>
@@ -146,6 +164,9 @@ public sealed class ToolPolicy
             case ToolAuthorizationKind.Autonomous when BindingMessage is not null || BindingMessageBuilder is not null || AuthorizationDetailsBuilder is not null:
                 throw new InvalidOperationException(
                     $"Tool '{toolName}' uses client_credentials, which has no user approval: a binding message or authorization details need Auth ciba.");
+            case not ToolAuthorizationKind.OnBehalfOfUser when Durable:
+                throw new InvalidOperationException(
+                    $"Tool '{toolName}' keeps its approval across restarts (Durable), which needs a user's approval: set Auth to ciba, or Durable to false.");
             default:
                 break;
         }

@@ -10,17 +10,17 @@ namespace Mandate.AI.Policies;
 ///   "getProducts":       { "Auth": "none" },
 ///   "getAvailableDeals": { "Auth": "client_credentials", "Scopes": "prices" },
 ///   "getTailoredQuote":  { "Auth": "ciba", "Scopes": "address" },
-///   "purchaseItem":      { "Auth": "ciba", "Scopes": "payment", "SingleUse": true }
+///   "purchaseItem":      { "Auth": "ciba", "Scopes": "payment", "SingleUse": true, "Durable": true }
 /// }
 /// </code>
 /// Keys: <c>Auth</c> (<c>none</c>/<c>public</c>, <c>client_credentials</c>/<c>autonomous</c>,
 /// <c>ciba</c>/<c>on_behalf_of</c>), <c>Scopes</c> (space-separated, or an array), <c>Resource</c>,
 /// <c>BindingMessage</c> (a template, see <see cref="BindingMessage.Format"/>), <c>DeniedMessage</c>,
-/// <c>SingleUse</c>. Anything else is a configuration error, reported with the fix.
+/// <c>SingleUse</c>, <c>Durable</c>. Anything else is a configuration error, reported with the fix.
 /// </summary>
 internal static class ToolPolicyConfiguration
 {
-    private static readonly string[] KnownKeys = ["Auth", "Scopes", "Scope", "Resource", "BindingMessage", "DeniedMessage", "SingleUse"];
+    private static readonly string[] KnownKeys = ["Auth", "Scopes", "Scope", "Resource", "BindingMessage", "DeniedMessage", "SingleUse", "Durable"];
 
     /// <summary>
     /// Adds or updates the policies in <paramref name="policies"/> from <paramref name="section"/>. Values set in code
@@ -76,13 +76,16 @@ internal static class ToolPolicyConfiguration
         policy.Resource = tool["Resource"] ?? policy.Resource;
         policy.BindingMessage = tool["BindingMessage"] ?? policy.BindingMessage;
         policy.DeniedMessage = tool["DeniedMessage"] ?? policy.DeniedMessage;
-        if (tool["SingleUse"] is { } singleUse)
-        {
-            policy.SingleUse = bool.TryParse(singleUse, out var value)
-                ? value
-                : throw new InvalidOperationException($"'{tool.Path}:SingleUse' must be true or false, not '{singleUse}'.");
-        }
+        policy.SingleUse = ParseFlag(tool, "SingleUse") ?? policy.SingleUse;
+        policy.Durable = ParseFlag(tool, "Durable") ?? policy.Durable;
     }
+
+    private static bool? ParseFlag(IConfigurationSection tool, string key) => tool[key] switch
+    {
+        null => null,
+        var text when bool.TryParse(text, out var value) => value,
+        var text => throw new InvalidOperationException($"'{tool.Path}:{key}' must be true or false, not '{text}'."),
+    };
 
     private static ToolAuthorizationKind ParseKind(string value, string path) => value.Trim().ToUpperInvariant() switch
     {

@@ -17,18 +17,29 @@ public sealed class ToolTokenAccessor
     public static ToolAccessToken? Current => CurrentHolder.Value?.Token;
 
     /// <summary>
+    /// The idempotency key of the tool call running on this execution context, or null outside a call: send it with the
+    /// call's one write (e.g. the <c>Idempotency-Key</c> header, draft-ietf-httpapi-idempotency-key-header) so that a
+    /// call run again is done once. For a call whose approval is kept across restarts it is the same on every run, in
+    /// this process or the next; otherwise each call has its own.
+    /// </summary>
+    public string? IdempotencyKey => CurrentIdempotencyKey;
+
+    /// <summary>The idempotency key of the tool call running on this execution context, or null (see <see cref="IdempotencyKey"/>).</summary>
+    public static string? CurrentIdempotencyKey => CurrentHolder.Value is { Ended: false } holder ? holder.IdempotencyKey : null;
+
+    /// <summary>
     /// Makes <paramref name="token"/> the current token until the returned scope is disposed; then the previous one
     /// is current again. Tool authorization calls this around each authorized call; tests of tools may call it too.
     /// </summary>
     /// <param name="token">The token, or null for a call without one.</param>
     /// <returns>The scope; dispose it when the call ends.</returns>
-    public static IDisposable BeginScope(ToolAccessToken? token) => BeginCall(token);
+    public static IDisposable BeginScope(ToolAccessToken? token) => BeginCall(token, idempotencyKey: null);
 
     /// <summary>Like <see cref="BeginScope"/>; the scope also tells whether the call met a scope challenge.</summary>
-    internal static CallScope BeginCall(ToolAccessToken? token)
+    internal static CallScope BeginCall(ToolAccessToken? token, string? idempotencyKey)
     {
         var previous = CurrentHolder.Value;
-        var holder = new TokenHolder { Token = token };
+        var holder = new TokenHolder { Token = token, IdempotencyKey = idempotencyKey };
         CurrentHolder.Value = holder;
         return new CallScope(holder, previous);
     }
@@ -53,6 +64,8 @@ public sealed class ToolTokenAccessor
         public ScopeChallenge? Challenge;
 
         public ToolAccessToken? Token { get; set; }
+
+        public string? IdempotencyKey { get; init; }
 
         public bool Ended { get; set; }
     }

@@ -51,9 +51,7 @@ internal sealed class CibaClient : ICibaClient
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        using var activity = MandateClientTelemetry.Source.StartActivity("ciba.authenticate", ActivityKind.Client);
-        activity?.SetTag("oauth.client_id", _options.ClientId);
-        activity?.SetTag("ciba.delivery_mode", IsPing ? "ping" : "poll");
+        using var activity = StartAuthenticateActivity();
         try
         {
             var token = await RequestAndWaitAsync(request, progress, cancellationToken).ConfigureAwait(false);
@@ -67,8 +65,65 @@ internal sealed class CibaClient : ICibaClient
         }
     }
 
+    /// <inheritdoc />
+    public async Task<CibaPendingRequest> SendAsync(BackchannelAuthenticationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        using var activity = StartAuthenticateActivity();
+        try
+        {
+            var (_, pending, registration) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            registration?.Dispose(); // the wait registers the token again, in this process or the next
+            return pending;
+        }
+        catch (OAuthException e)
+        {
+            MandateClientTelemetry.Failed(activity, e.Error);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TokenResponse> WaitForTokenAsync(CibaPendingRequest pending, IProgress<CibaProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentException.ThrowIfNullOrEmpty(pending.AuthReqId);
+        var endpoints = await _endpoints.ResolveAsync(_http, cancellationToken).ConfigureAwait(false);
+        using var registration = pending.ClientNotificationToken is { } notificationToken ? _receiver.Register(notificationToken) : null;
+        registration?.Bind(pending.AuthReqId);
+        var schedule = new CibaPollSchedule(pending.Deadline, pending.Interval, _time.GetUtcNow());
+        return await WaitForTokenAsync(endpoints.TokenEndpoint, pending.AuthReqId, schedule, registration?.Notified, progress,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private Activity? StartAuthenticateActivity()
+    {
+        var activity = MandateClientTelemetry.Source.StartActivity("ciba.authenticate", ActivityKind.Client);
+        activity?.SetTag("oauth.client_id", _options.ClientId);
+        activity?.SetTag("ciba.delivery_mode", IsPing ? "ping" : "poll");
+        return activity;
+    }
+
     private async Task<TokenResponse> RequestAndWaitAsync(BackchannelAuthenticationRequest request, IProgress<CibaProgress>? progress,
         CancellationToken cancellationToken)
+    {
+        var (endpoints, pending, registration) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        using (registration)
+        {
+            var schedule = new CibaPollSchedule(pending.Deadline, pending.Interval, _time.GetUtcNow());
+            return await WaitForTokenAsync(endpoints.TokenEndpoint, pending.AuthReqId, schedule, registration?.Notified, progress,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends the request object; in ping mode the registration of its <c>client_notification_token</c> is returned bound
+    /// to the <c>auth_req_id</c> (a ping that arrives before the answer is read is kept), for the caller to dispose.
+    /// </summary>
+    private async Task<(ClientEndpoints Endpoints, CibaPendingRequest Pending, CibaNotificationRegistration? Registration)> SendCoreAsync(
+        BackchannelAuthenticationRequest request, CancellationToken cancellationToken)
     {
         var endpoints = await _endpoints.ResolveAsync(_http, cancellationToken).ConfigureAwait(false);
         var backchannelEndpoint = endpoints.BackchannelAuthenticationEndpoint ?? throw new InvalidOperationException(
@@ -78,17 +133,24 @@ internal sealed class CibaClient : ICibaClient
         var key = _keys.GetRequired("CIBA requests are signed request objects (CIBA Core §7.1.1)");
         var settings = new RequestObjectSettings(_options.ClientId!, audience, _options.RequestObjectLifetime, _options.AcrValues);
 
-        using var registration = IsPing ? _receiver.Register(ClientNotificationToken.Create()) : null;
-        var requestObject = _signer.Sign(request, settings, key, registration?.Token);
-        var sentAt = _time.GetUtcNow();
-        var response = await _http.RequestBackchannelAuthenticationAsync(backchannelEndpoint, requestObject, endpoints.TokenEndpoint,
-            cancellationToken).ConfigureAwait(false);
-        registration?.Bind(response.AuthReqId);
+        var registration = IsPing ? _receiver.Register(ClientNotificationToken.Create()) : null;
+        try
+        {
+            var requestObject = _signer.Sign(request, settings, key, registration?.Token);
+            var sentAt = _time.GetUtcNow();
+            var response = await _http.RequestBackchannelAuthenticationAsync(backchannelEndpoint, requestObject, endpoints.TokenEndpoint,
+                cancellationToken).ConfigureAwait(false);
+            registration?.Bind(response.AuthReqId);
 
-        var schedule = new CibaPollSchedule(sentAt, response.ExpiresIn, response.Interval);
-        Log.CibaRequested(_logger, IsPing ? "ping" : "poll", response.ExpiresIn.TotalSeconds, schedule.Interval.TotalSeconds);
-        return await WaitForTokenAsync(endpoints.TokenEndpoint, response.AuthReqId, schedule, registration?.Notified, progress,
-            cancellationToken).ConfigureAwait(false);
+            var schedule = new CibaPollSchedule(sentAt, response.ExpiresIn, response.Interval);
+            Log.CibaRequested(_logger, IsPing ? "ping" : "poll", response.ExpiresIn.TotalSeconds, schedule.Interval.TotalSeconds);
+            return (endpoints, new CibaPendingRequest(response.AuthReqId, schedule.Deadline, schedule.Interval, registration?.Token), registration);
+        }
+        catch
+        {
+            registration?.Dispose();
+            throw;
+        }
     }
 
     private async Task<TokenResponse> WaitForTokenAsync(Uri tokenEndpoint, string authReqId, CibaPollSchedule schedule, Task? ping,

@@ -11,10 +11,17 @@ internal sealed class CibaPollSchedule
     public static readonly TimeSpan SlowDownIncrement = TimeSpan.FromSeconds(5);
 
     public CibaPollSchedule(DateTimeOffset sentAt, TimeSpan expiresIn, TimeSpan? interval)
+        : this(sentAt + expiresIn, interval, sentAt)
     {
-        Deadline = sentAt + expiresIn;
+    }
+
+    /// <summary>The schedule of a request that expires at <paramref name="deadline"/>, waited on from <paramref name="now"/>.</summary>
+    public CibaPollSchedule(DateTimeOffset deadline, TimeSpan? interval, DateTimeOffset now)
+    {
+        Deadline = deadline;
         Interval = interval is { } given && given > TimeSpan.Zero ? given : DefaultInterval;
-        MaxPolls = (int)Math.Min(100_000, Math.Ceiling(expiresIn.TotalSeconds / Interval.TotalSeconds) + 2);
+        var remaining = deadline > now ? deadline - now : TimeSpan.Zero;
+        MaxPolls = (int)Math.Min(100_000, Math.Ceiling(remaining.TotalSeconds / Interval.TotalSeconds) + 2);
     }
 
     public DateTimeOffset Deadline { get; }

@@ -23,4 +23,16 @@ internal sealed class FakeCibaClient : ICibaClient
     public Task<TokenResponse> AuthenticateAsync(
         BackchannelAuthenticationRequest request, IProgress<CibaProgress>? progress = null, CancellationToken cancellationToken = default) =>
         AuthenticateAsyncCallback(request, progress, cancellationToken);
+
+    public Func<BackchannelAuthenticationRequest, CancellationToken, Task<CibaPendingRequest>> SendAsyncCallback { get; set; } =
+        (_, _) => throw new InvalidOperationException("No CIBA request was expected.");
+
+    public Func<CibaPendingRequest, CancellationToken, Task<TokenResponse>> WaitForTokenAsyncCallback { get; set; } =
+        (_, _) => throw new InvalidOperationException("No CIBA wait was expected.");
+
+    public Task<CibaPendingRequest> SendAsync(BackchannelAuthenticationRequest request, CancellationToken cancellationToken = default) =>
+        SendAsyncCallback(request, cancellationToken);
+
+    public Task<TokenResponse> WaitForTokenAsync(CibaPendingRequest pending, IProgress<CibaProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        WaitForTokenAsyncCallback(pending, cancellationToken);
 }

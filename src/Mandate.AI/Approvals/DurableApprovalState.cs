@@ -1,0 +1,14 @@
+namespace Mandate.AI.Approvals;
+
+/// <summary>Where a kept approval stands (<see cref="DurableApproval"/>).</summary>
+public enum DurableApprovalState
+{
+    /// <summary>The server acknowledged the request (CIBA Core §7.3); the person has not answered, or the agent has not heard.</summary>
+    Waiting,
+
+    /// <summary>The person approved and the token was redeemed; the tool call has not been completed yet. Only now is a token kept.</summary>
+    Approved,
+
+    /// <summary>The call ran, or the approval ended without it (denied, expired, failed); what to tell the person is kept, no token.</summary>
+    Finished,
+}

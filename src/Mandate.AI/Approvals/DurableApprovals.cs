@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Mandate.AI.Authorization;
+using Mandate.AI.Policies;
+using Mandate.AI.Tokens;
+using Microsoft.Extensions.AI;
+
+namespace Mandate.AI.Approvals;
+
+/// <summary>
+/// The life of a kept approval (<see cref="DurableApproval"/>): sent and saved <see cref="DurableApprovalState.Waiting"/>,
+/// saved <see cref="DurableApprovalState.Approved"/> with its token once redeemed, removed once the call has run and the
+/// model has its result. Each step is saved before the next begins, so a restart finds the call where it stopped, and a
+/// call run again carries the same idempotency key.
+/// </summary>
+internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource source, TimeProvider time)
+{
+    public IApprovalStore Store => store;
+
+    /// <summary>Whether the token source can wait in two steps (needed for <see cref="ToolPolicy.Durable"/> tools).</summary>
+    public bool IsSupported => source is IResumableUserTokenSource;
+
+    private IResumableUserTokenSource Resumable => source as IResumableUserTokenSource ?? throw new InvalidOperationException(
+        $"A Durable tool needs a token source that implements {nameof(IResumableUserTokenSource)}, such as MandateClientTokenSource.");
+
+    /// <summary>
+    /// Sends the approval request for <paramref name="call"/>, keeps it, and waits for the decision. When the wait is
+    /// cancelled the agent gives up the call, so it is forgotten (the person's later answer does nothing).
+    /// </summary>
+    /// <returns>The token and the kept call to finish once the tool has run, or the OAuth error.</returns>
+    public async Task<(ToolTokenResult Result, DurableCall? Call)> RequestAsync(
+        string approvalId, ToolCall call, UserTokenRequest request, IProgress<UserTokenProgress> progress, CancellationToken cancellationToken)
+    {
+        var sent = await Resumable.RequestUserApprovalAsync(request, cancellationToken).ConfigureAwait(false);
+        if (sent.Pending is not { } pending)
+        {
+            return (ToolTokenResult.Failure(sent.Error!, sent.ErrorDescription), null);
+        }
+
+        var approval = new DurableApproval
+        {
+            Id = approvalId,
+            ToolName = call.Name,
+            Arguments = JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))),
+            IdempotencyKey = Guid.NewGuid().ToString("D"),
+            LoginHint = request.LoginHint,
+            Scopes = request.Scopes,
+            BindingMessage = request.BindingMessage,
+            AuthReqId = pending.AuthReqId,
+            ClientNotificationToken = pending.ClientNotificationToken,
+            ExpiresAt = pending.ExpiresAt,
+            Interval = pending.Interval,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await store.SaveAsync(approval, CancellationToken.None).ConfigureAwait(false);
+        progress.Report(new UserTokenProgress(pending.ExpiresAt));
+
+        ToolTokenResult result;
+        try
+        {
+            result = await Resumable.WaitForUserTokenAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await store.RemoveAsync(approval.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (result.Token is not { } token)
+        {
+            await store.RemoveAsync(approval.Id, CancellationToken.None).ConfigureAwait(false);
+            return (result, null);
+        }
+
+        await store.SaveAsync(WithToken(approval, token), CancellationToken.None).ConfigureAwait(false);
+        return (result, new DurableCall(approval.Id, approval.IdempotencyKey));
+    }
+
+    /// <summary>Forgets a call that has run (and its token): the model has the result.</summary>
+    public ValueTask FinishAsync(DurableCall call) => store.RemoveAsync(call.ApprovalId, CancellationToken.None);
+
+    /// <summary>Waits again for the decision on a kept approval: approved, with its token saved; or finished without it.</summary>
+    public async Task<DurableApproval> WaitAgainAsync(DurableApproval approval, CancellationToken cancellationToken)
+    {
+        var pending = new PendingUserApproval(approval.AuthReqId, approval.ExpiresAt, approval.Interval, approval.ClientNotificationToken);
+        var result = await Resumable.WaitForUserTokenAsync(pending, cancellationToken).ConfigureAwait(false);
+        var next = result.Token is { } token
+            ? WithToken(approval, token)
+            : approval with
+            {
+                State = DurableApprovalState.Finished,
+                Outcome = ToolAuthorizer.StageOf(result.Error),
+                Result = ToolAuthorizer.RefusalFor(result.Error!, deniedMessage: null).ToJsonElement().GetRawText(),
+            };
+        await store.SaveAsync(next, CancellationToken.None).ConfigureAwait(false);
+        return next;
+    }
+
+    /// <summary>Records the result of a call that ran after a restart, dropping its token.</summary>
+    public async Task<DurableApproval> RecordAsync(DurableApproval approval, ApprovalStage outcome, JsonElement result)
+    {
+        var finished = approval with
+        {
+            State = DurableApprovalState.Finished,
+            Outcome = outcome,
+            Result = result.GetRawText(),
+            AccessToken = null,
+            AccessTokenExpiresAt = null,
+            AccessTokenScope = null,
+        };
+        await store.SaveAsync(finished, CancellationToken.None).ConfigureAwait(false);
+        return finished;
+    }
+
+    private static DurableApproval WithToken(DurableApproval approval, ToolAccessToken token) => approval with
+    {
+        State = DurableApprovalState.Approved,
+        AccessToken = token.Value,
+        AccessTokenExpiresAt = token.ExpiresAt,
+        AccessTokenScope = token.Scope,
+    };
+}
