@@ -62,7 +62,8 @@ public sealed class ApprovalRecovery
             }
         }, cancellationToken)).ToArray();
         _ = Task.WhenAll(resuming).ContinueWith(
-            all => ended.Writer.TryComplete(all.IsFaulted ? all.Exception.GetBaseException() : null),
+            all => ended.Writer.TryComplete(
+                all.IsFaulted ? all.Exception.GetBaseException() : all.IsCanceled ? new OperationCanceledException(cancellationToken) : null),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         await foreach (var approval in ended.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))

@@ -7,7 +7,8 @@ namespace Mandate.AI.Approvals;
 /// The <see cref="IApprovalStore"/> in one SQLite file, readable by the agent's user only (mode 0600; its folder is
 /// created 0700): each approval is one row, written in its own transaction with SQLite's default full sync, so that a
 /// change survives a crash of the agent once the call returns. The file holds <c>auth_req_id</c>s and, between an
-/// approval and the end of its call, that call's token; nothing else secret, and nothing after the call.
+/// approval and the end of its call, that call's token; nothing else secret, and nothing after the call
+/// (<c>secure_delete</c> overwrites a removed row).
 /// </summary>
 public sealed class SqliteApprovalStore : IApprovalStore
 {
@@ -91,6 +92,9 @@ public sealed class SqliteApprovalStore : IApprovalStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var secureDelete = connection.CreateCommand();
+            secureDelete.CommandText = "PRAGMA secure_delete = ON"; // a removed token is overwritten, not left in a free page
+            await secureDelete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
