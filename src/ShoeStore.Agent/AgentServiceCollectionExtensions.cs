@@ -36,6 +36,11 @@ internal static class AgentServiceCollectionExtensions
         services.AddMandateClient(configuration);
         services.AddMandateClientTokenSource();
         services.AddToolAuthorization(configuration.GetSection(ToolAuthorizationOptions.SectionName));
+        if (options.ApprovalsFile is { } approvalsFile)
+        {
+            services.AddApprovalStore(approvalsFile);
+        }
+
         services.AddOptions<ToolAuthorizationOptions>().Configure<QuoteBook, CatalogMemory, ApprovalTracker, TimeProvider>((authorization, quotes, catalog, approvals, time) =>
         {
             authorization.LoginHint = options.LoginHint;
@@ -58,6 +63,7 @@ internal static class AgentServiceCollectionExtensions
             ChatClientFactory.CreatePipeline(sp.GetRequiredService<IChatClient>(), sp),
             sp.GetRequiredService<IStoreTools>(),
             new ChatHistory(SystemPrompt.Text, options.HistoryLimit)));
+        services.TryAddSingleton<ResumedApprovals>();
         services.TryAddSingleton<LineChat>();
         services.TryAddSingleton(AnsiConsole.Console);
         services.TryAddSingleton<InteractiveChat>();

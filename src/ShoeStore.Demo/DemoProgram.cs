@@ -116,7 +116,7 @@ internal static class DemoProgram
             return 2;
         }
 
-        var agentConfiguration = DemoAgent.BuildConfiguration(commandLine.ConfigurationArgs, servers.Endpoints, credentials);
+        var agentConfiguration = DemoAgent.BuildConfiguration(commandLine.ConfigurationArgs, servers.Endpoints, credentials, servers.DataDirectory);
 
         // The chat blocks on standard input; it runs beside the wait for Ctrl+C (when idle) or SIGTERM.
         var chat = Task.Run(() => DemoAgent.RunAsync(agentConfiguration, interactive, Console.In, Console.Out, Console.Error, shutdown));

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using ShoeStore.Agent.Tools;
 
@@ -11,8 +12,15 @@ namespace ShoeStore.Agent.Chat;
 internal sealed class ChatSession(IChatClient chat, IStoreTools tools, ChatHistory history)
 {
     private readonly ChatOptions _options = new() { Tools = [.. tools.All], ToolMode = ChatToolMode.Auto, AllowMultipleToolCalls = true };
+    private readonly ConcurrentQueue<string> _notes = new();
 
     public ChatHistory History => history;
+
+    /// <summary>
+    /// Adds what the assistant told the customer outside a turn (a purchase resumed after a restart) to the history,
+    /// before the next message, so that the model knows. Safe from any thread.
+    /// </summary>
+    public void AddNote(string text) => _notes.Enqueue(text);
 
     /// <summary>
     /// Sends one user message and returns the reply. Cancelling (Ctrl+C while an approval is pending) abandons the
@@ -20,6 +28,11 @@ internal sealed class ChatSession(IChatClient chat, IStoreTools tools, ChatHisto
     /// </summary>
     public async Task<string> SendAsync(string userMessage, CancellationToken cancellationToken)
     {
+        while (_notes.TryDequeue(out var note))
+        {
+            history.Add(new ChatMessage(ChatRole.Assistant, note));
+        }
+
         var mark = history.Mark();
         history.Add(new ChatMessage(ChatRole.User, userMessage));
         try

@@ -35,6 +35,16 @@ internal sealed class AgentOptions
     /// <summary>Where the customer approves: the server's device page, or null when unknown.</summary>
     public Uri? DeviceUrl { get; init; }
 
+    /// <summary>
+    /// Where purchases waiting for the customer's approval are kept across restarts of the agent (<c>Agent:ApprovalsFile</c>,
+    /// default <c>agent-approvals.db</c> in the data directory, <c>Mandate:DataDirectory</c> or <c>.mandate</c>): a SQLite file,
+    /// mode 0600. <c>none</c> keeps them in memory only.
+    /// </summary>
+    public string? ApprovalsFile { get; init; }
+
+    /// <summary>The file name of <see cref="ApprovalsFile"/> in the data directory.</summary>
+    public const string DefaultApprovalsFileName = "agent-approvals.db";
+
     /// <summary>The most chat messages kept (older turns are dropped whole).</summary>
     public int HistoryLimit { get; init; } = 40;
 
@@ -75,6 +85,7 @@ internal sealed class AgentOptions
             LoginHint = string.IsNullOrWhiteSpace(loginHint) ? "end.user" : loginHint.Trim(),
             DeviceUrl = DeviceUrlFrom(configuration),
             HistoryLimit = historyLimit,
+            ApprovalsFile = ApprovalsFileFrom(configuration),
             LanguageModel = LanguageModelSettings.Read(configuration),
         };
     }
@@ -99,6 +110,19 @@ internal sealed class AgentOptions
             ? new UriBuilder(endpoint) { Host = "localhost" }.Uri
             : endpoint;
         return new Uri(origin.GetLeftPart(UriPartial.Authority) + "/device");
+    }
+
+    private static string? ApprovalsFileFrom(IConfiguration configuration)
+    {
+        var file = Unquote(configuration["Agent:ApprovalsFile"]);
+        if (string.Equals(file, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Path.GetFullPath(string.IsNullOrEmpty(file)
+            ? Path.Combine(Unquote(configuration["Mandate:DataDirectory"]) is { Length: > 0 } folder ? folder : AgentConfiguration.DefaultDataDirectory, DefaultApprovalsFileName)
+            : file);
     }
 
     private static ToolSource ToolSourceFrom(string? value) => Unquote(value)?.ToLowerInvariant() switch

@@ -6,9 +6,11 @@ namespace ShoeStore.Agent.Terminal;
 
 /// <summary>
 /// The chat on a terminal (Spectre.Console). While an approval is pending it shows the binding message, where to
-/// approve (the device page) and a countdown; Ctrl+C then cancels the wait — the turn — not the program.
+/// approve (the device page) and a countdown; Ctrl+C then cancels the wait — the turn — not the program. Purchases kept
+/// from an earlier run are resumed alongside and told as they end; those still undecided at exit stay kept.
 /// </summary>
-internal sealed class InteractiveChat(ChatSession session, ApprovalTracker approvals, AgentOptions options, TimeProvider time, IAnsiConsole console)
+internal sealed class InteractiveChat(
+    ChatSession session, ApprovalTracker approvals, ResumedApprovals resumed, AgentOptions options, TimeProvider time, IAnsiConsole console)
 {
     private const int MaxTurns = 10_000;
     private const int MaxTicksPerTurn = 3_600;
@@ -27,8 +29,23 @@ internal sealed class InteractiveChat(ChatSession session, ApprovalTracker appro
 
         console.MarkupLine("[grey]Ask for shoes, deals, a quote, to buy, or your orders. 'exit' leaves; Ctrl+C cancels a pending approval.[/]");
         Console.CancelKeyPress += OnCancelKeyPress;
+        using var stopResuming = new CancellationTokenSource();
+        void OnTold(string text) => console.Write(new Panel(new Text(text)).Header("Assistant").RoundedBorder());
+        void OnChanged(Mandate.AI.Authorization.ApprovalProgress progress)
+        {
+            // A turn shows its own approvals; between turns only resumed ones change.
+            if (Volatile.Read(ref _turn) is null && ApprovalText.Line(progress, options.DeviceUrl, time.GetUtcNow()) is { } line)
+            {
+                console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+            }
+        }
+
+        resumed.Told += OnTold;
+        approvals.Changed += OnChanged;
         try
         {
+            resumed.Start(stopResuming.Token);
+
             for (var turn = 0; turn < MaxTurns; turn++)
             {
                 console.Markup("[bold green]You:[/] ");
@@ -47,6 +64,10 @@ internal sealed class InteractiveChat(ChatSession session, ApprovalTracker appro
         finally
         {
             Console.CancelKeyPress -= OnCancelKeyPress;
+            resumed.Told -= OnTold;
+            approvals.Changed -= OnChanged;
+            await stopResuming.CancelAsync();
+            await resumed.Completion;
         }
 
         return 0;

@@ -6,9 +6,10 @@ namespace ShoeStore.Agent.Terminal;
 
 /// <summary>
 /// The scriptable mode, used when standard input is not a terminal: one user message per line, each reply written
-/// to standard output, approval progress to standard error; ends at the end of input.
+/// to standard output, approval progress to standard error. Purchases kept from an earlier run are resumed alongside, and
+/// what became of each is written to standard output; at the end of input the chat waits for them, then ends.
 /// </summary>
-internal sealed class LineChat(ChatSession session, ApprovalTracker approvals, AgentOptions options, TimeProvider time)
+internal sealed class LineChat(ChatSession session, ApprovalTracker approvals, ResumedApprovals resumed, AgentOptions options, TimeProvider time)
 {
     /// <summary>The most messages one run reads.</summary>
     public const int MaxMessages = 10_000;
@@ -28,9 +29,20 @@ internal sealed class LineChat(ChatSession session, ApprovalTracker approvals, A
             }
         }
 
+        void OnTold(string text)
+        {
+            lock (output)
+            {
+                output.WriteLine(text);
+                output.Flush();
+            }
+        }
+
         approvals.Changed += OnChanged;
+        resumed.Told += OnTold;
         try
         {
+            resumed.Start(cancellationToken);
             for (var count = 0; count < MaxMessages; count++)
             {
                 var line = await input.ReadLineAsync(cancellationToken);
@@ -45,13 +57,15 @@ internal sealed class LineChat(ChatSession session, ApprovalTracker approvals, A
                 }
 
                 var reply = await session.SendAsync(line.Trim(), cancellationToken);
-                await output.WriteLineAsync(reply.AsMemory(), cancellationToken);
-                await output.FlushAsync(cancellationToken);
+                OnTold(reply);
             }
+
+            await resumed.Completion;
         }
         finally
         {
             approvals.Changed -= OnChanged;
+            resumed.Told -= OnTold;
         }
 
         return 0;

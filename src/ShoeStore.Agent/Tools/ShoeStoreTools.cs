@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Mandate.AI.Tokens;
 using Microsoft.Extensions.AI;
 using ShoeStore.Agent.Store;
 
@@ -59,10 +60,16 @@ internal sealed class ShoeStoreTools : IStoreTools
     public async Task<JsonElement> PurchaseItemAsync(
         [Description("The quoteId from getTailoredQuote.")] string quoteId,
         CancellationToken cancellationToken = default) =>
-        _results.Order(await _store().PlaceOrderAsync(quoteId, _newIdempotencyKey(), cancellationToken));
+        _results.Order(await _store().PlaceOrderAsync(quoteId, IdempotencyKey(), cancellationToken));
 
     public async Task<JsonElement> GetOrdersAsync(CancellationToken cancellationToken = default) =>
         _results.Orders(await _store().GetOrdersAsync(cancellationToken));
+
+    /// <summary>
+    /// The call's idempotency key from Mandate.AI (the same on every run of a purchase kept across a restart), or a new
+    /// one outside an authorized call.
+    /// </summary>
+    private string IdempotencyKey() => ToolTokenAccessor.CurrentIdempotencyKey ?? _newIdempotencyKey();
 
     private AIFunction Create(string method, string name, string description) =>
         AIFunctionFactory.Create(

@@ -25,10 +25,16 @@ internal static class DemoAgent
     /// <summary>
     /// The agent's configuration for the running demo, lowest first: its policy table, the environment, the command
     /// line (as ShoeStore.Agent reads them), then <see cref="Settings"/>. <c>demo.env</c> is not read here: the demo
-    /// passes its values itself, for the server it actually started.
+    /// passes its values itself, for the server it actually started. Purchases waiting for approval are kept in
+    /// <c>agent-approvals.db</c> in <paramref name="dataDirectory"/> unless <c>Agent:ApprovalsFile</c> says otherwise;
+    /// without a data directory, in memory.
     /// </summary>
-    public static IConfigurationRoot BuildConfiguration(string[] args, DemoEndpoints endpoints, DemoCredentials credentials) =>
+    public static IConfigurationRoot BuildConfiguration(string[] args, DemoEndpoints endpoints, DemoCredentials credentials, string? dataDirectory = null) =>
         new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Agent:ApprovalsFile"] = dataDirectory is null ? "none" : Path.Combine(dataDirectory, AgentOptions.DefaultApprovalsFileName),
+            })
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, AgentSettingsFile), optional: false)
             .AddEnvironmentVariables()
             .AddCommandLine(args, AgentOptions.SwitchMappings.ToDictionary(StringComparer.OrdinalIgnoreCase))

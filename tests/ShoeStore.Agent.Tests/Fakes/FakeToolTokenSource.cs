@@ -3,9 +3,14 @@ using Mandate.AI.Tokens;
 
 namespace ShoeStore.Agent.Tests.Fakes;
 
-/// <summary>A token source whose answers the test sets; records every request.</summary>
-internal sealed class FakeToolTokenSource : IToolTokenSource
+/// <summary>
+/// A token source whose answers the test sets; records every request. In two steps (durable tools) the request is
+/// acknowledged at once and the wait gives the answer.
+/// </summary>
+internal sealed class FakeToolTokenSource : IResumableUserTokenSource
 {
+    private readonly ConcurrentDictionary<string, UserTokenRequest> _sent = new(StringComparer.Ordinal);
+
     public string ClientId { get; set; } = "ai-agent";
 
     public Func<ClientTokenRequest, ToolTokenResult> ClientToken { get; set; } =
@@ -35,4 +40,16 @@ internal sealed class FakeToolTokenSource : IToolTokenSource
         UserRequests.Enqueue(request);
         return UserTokenAsync?.Invoke(request, progress, cancellationToken) ?? Task.FromResult(UserToken(request, progress));
     }
+
+    public Task<UserApprovalRequestResult> RequestUserApprovalAsync(UserTokenRequest request, CancellationToken cancellationToken)
+    {
+        var authReqId = "req-" + Guid.NewGuid().ToString("N");
+        _sent[authReqId] = request;
+        return Task.FromResult(UserApprovalRequestResult.Success(new PendingUserApproval(authReqId, DateTimeOffset.UtcNow.AddMinutes(5), TimeSpan.FromSeconds(5))));
+    }
+
+    public Task<ToolTokenResult> WaitForUserTokenAsync(PendingUserApproval pending, CancellationToken cancellationToken) =>
+        _sent.TryRemove(pending.AuthReqId, out var request)
+            ? GetUserTokenAsync(request, progress: null, cancellationToken)
+            : Task.FromResult(ToolTokenResult.Failure("invalid_grant"));
 }

@@ -35,6 +35,7 @@ internal static class TerminalAgent
             ["PINGONE_TOKEN_ENDPOINT"] = "http://127.0.0.1:5100/am/oauth2/realms/root/realms/alpha/access_token",
             ["PINGONE_CLIENT_ID"] = "ai-agent",
             ["Logging:LogLevel:Default"] = "None",
+            ["Agent:ApprovalsFile"] = "none",
         })
         .Build();
 }

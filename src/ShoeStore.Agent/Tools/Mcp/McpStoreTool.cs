@@ -1,3 +1,4 @@
+using Mandate.AI.Tokens;
 using Mandate.AI.Policies;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol;
@@ -26,7 +27,8 @@ internal sealed class McpStoreTool(McpClientTool tool, McpClient client, StoreTo
         var values = new Dictionary<string, object?>(arguments, StringComparer.Ordinal);
         if (Name == ToolNames.PurchaseItem && !values.ContainsKey(IdempotencyKey))
         {
-            values[IdempotencyKey] = newIdempotencyKey();
+            // Mandate.AI's key for the call: the same on every run of a purchase kept across a restart.
+            values[IdempotencyKey] = ToolTokenAccessor.CurrentIdempotencyKey ?? newIdempotencyKey();
         }
 
         CallToolResult result;
