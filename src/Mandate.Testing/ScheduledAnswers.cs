@@ -16,7 +16,7 @@ internal sealed class ScheduledAnswers(TimeProvider time)
     private readonly CancellationTokenSource _stopping = new();
     private ExceptionDispatchInfo? _failure;
 
-    /// <summary>Gives <paramref name="answer"/> once the clock reaches <paramref name="due"/>.</summary>
+    /// <summary>Gives <paramref name="answer"/> once the clock reaches <paramref name="due"/> (at once when it has).</summary>
     public void Schedule(DateTimeOffset due, Func<CancellationToken, Task> answer)
     {
         lock (_gate)
@@ -27,7 +27,13 @@ internal sealed class ScheduledAnswers(TimeProvider time)
             }
 
             var dueIn = due - time.GetUtcNow();
-            _timers.Add(time.CreateTimer(_ => Start(answer), null, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            if (dueIn <= TimeSpan.Zero)
+            {
+                Start(answer);
+                return;
+            }
+
+            _timers.Add(time.CreateTimer(_ => Start(answer), null, dueIn, Timeout.InfiniteTimeSpan));
         }
     }
 

@@ -68,7 +68,8 @@ public sealed class VirtualPerson
 
     /// <summary>
     /// Makes the agent slow down, then approves: the agent's first poll of each request is answered <c>slow_down</c>
-    /// (CIBA Core §11), as the server answers a poll that comes too early; the next poll gets the token.
+    /// (CIBA Core §11), as the server answers a poll that comes too early; the next poll gets the token. With a ping
+    /// client the person approves right after that answer, and the server's ping (§10.2) brings the next poll.
     /// </summary>
     public VirtualPerson AsksToSlowDown() => Script(new(PersonAnswerKind.SlowDownThenApprove, TimeSpan.Zero));
 
@@ -143,6 +144,9 @@ public sealed class VirtualPerson
             if (pending is { Answer.Kind: PersonAnswerKind.SlowDownThenApprove, SlowDownSent: false })
             {
                 pending.SlowDownSent = true;
+                var slowed = pending;
+                // A ping client is not to poll again for its answer: the person approves now, and the server pings.
+                _later?.Schedule(_time.GetUtcNow(), token => AnswerOnTheClockAsync(slowed, token));
                 return true;
             }
         }

@@ -99,6 +99,23 @@ public sealed class PingModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AsksToSlowDown_TheFirstPollIsSlowedDown_ThenThePersonApproves_AndThePingWakesTheAgent()
+    {
+        _server.Person.AsksToSlowDown();
+        var start = _time.GetUtcNow();
+        var call = _agent.Start(Purchase("Buy running shoes"));
+        await _agent.WaitForProgressAsync(CibaProgressKind.Requested);
+
+        _time.Advance(TimeSpan.FromSeconds(100));   // the first poll: slow_down; the next would be due at 205 s
+        var token = await call.WaitAsync(PingAgent.PatienceForAPing);
+
+        Assert.False(string.IsNullOrEmpty(token.AccessToken));
+        Assert.Equal(TimeSpan.FromSeconds(100), _time.GetUtcNow() - start);
+        Assert.Equal(1, _agent.PingsAccepted);
+        Assert.Equal([CibaProgressKind.Requested, CibaProgressKind.SlowedDown, CibaProgressKind.Approved], _agent.Progress);
+    }
+
+    [Fact]
     public async Task ApprovesAfter_LongerThanTheRequestLives_NoPing_TheRequestExpires()
     {
         _server.Person.ApprovesAfter(TimeSpan.FromMinutes(5));
