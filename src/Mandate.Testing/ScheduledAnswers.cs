@@ -6,7 +6,8 @@ namespace Mandate.Testing;
 /// The person's answers that fall due later, in ping mode: no poll comes to give them (a ping client waits for the
 /// server's notification, CIBA Core §10.2), so each is given by a timer on the server's <see cref="TimeProvider"/>. On a
 /// fake clock the timer fires when the test moves the clock past it; the answer is then given on the thread pool, not on
-/// the thread that moves the clock. A failed answer is kept and thrown at the agent's next CIBA request.
+/// the thread that moves the clock. A failed answer is kept and thrown at the agent's CIBA polls from then on, so the
+/// agent's call fails with it at its next poll rather than the failure being lost.
 /// </summary>
 internal sealed class ScheduledAnswers(TimeProvider time)
 {
