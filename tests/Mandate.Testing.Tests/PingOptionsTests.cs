@@ -40,22 +40,22 @@ public sealed class PingOptionsTests
     public async Task AnAgentOnKestrel_GetsThePingAtItsRealAddress()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var port = PingAgent.FreePort();
         var options = new VirtualAuthorizationServerOptions
         {
             TimeProvider = time,
             BackchannelTokenDeliveryMode = "ping",
-            NotificationEndpoint = new Uri($"http://127.0.0.1:{port}{PingAgent.NotifyPath}"),
             ConfigureServices = services => services.AddMandateAuthorizationDetailsType("payment_initiation", _ => null),
         };
         options.Settings["Mandate:CibaIntervalSeconds"] = "100";
-        await using var server = await VirtualAuthorizationServer.StartAsync(options);
-        await using var agent = await PingAgent.StartAsync(server, time, port);
+        var (startedServer, startedAgent) = await PingAgent.StartOnLoopbackAsync(options, time);
+        await using var server = startedServer;
+        await using var agent = startedAgent;
         server.Person.Approves();
 
         var token = await agent.AskWithTheClockStillAsync(PingModeTests.Purchase("Buy running shoes"));
 
         Assert.False(string.IsNullOrEmpty(token.AccessToken));
+        Assert.StartsWith("http://127.0.0.1:", server.NotificationEndpoint!.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal(1, agent.PingsAccepted);
     }
 }
