@@ -14,9 +14,10 @@ using Microsoft.Extensions.Options;
 namespace Mandate.Testing;
 
 /// <summary>
-/// Mandate.Server in process (TestServer, a SQLite file in a temporary folder) with one CIBA client (poll mode, signed
-/// request objects) and one <see cref="VirtualPerson"/>. Give the agent <see cref="CreateHandler"/> as its HTTP handler
-/// and <see cref="ClientSettings"/> as its configuration; script the person; dispose the server at the end.
+/// Mandate.Server in process (TestServer, a SQLite file in a temporary folder) with one CIBA client (signed request
+/// objects; poll mode, or ping mode with <see cref="VirtualAuthorizationServerOptions.BackchannelTokenDeliveryMode"/>)
+/// and one <see cref="VirtualPerson"/>. Give the agent <see cref="CreateHandler"/> as its HTTP handler and
+/// <see cref="ClientSettings"/> as its configuration; script the person; dispose the server at the end.
 /// </summary>
 public sealed class VirtualAuthorizationServer : IAsyncDisposable
 {
@@ -28,9 +29,11 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
     private readonly HttpClient _deviceHttp;
     private readonly VirtualClient _client;
 
-    private VirtualAuthorizationServer(WebApplication app, string dataDirectory, VirtualClient client, VirtualPerson person, HttpClient deviceHttp)
+    private VirtualAuthorizationServer(WebApplication app, string dataDirectory, VirtualClient client, VirtualPerson person, HttpClient deviceHttp,
+        Uri? notificationEndpoint)
     {
         _app = app;
+        NotificationEndpoint = notificationEndpoint;
         _dataDirectory = dataDirectory;
         _client = client;
         Person = person;
@@ -48,8 +51,22 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>
+    /// The client's registered token delivery mode (CIBA Core §5): <c>poll</c> or <c>ping</c>.
+    /// </summary>
+    public string BackchannelTokenDeliveryMode => NotificationEndpoint is null ? PingDelivery.Poll : PingDelivery.Ping;
+
+    /// <summary>
+    /// In ping mode, the client's registered <c>backchannel_client_notification_endpoint</c> (CIBA Core §4), where the
+    /// server posts its pings (§10.2); null in poll mode.
+    /// </summary>
+    public Uri? NotificationEndpoint { get; }
+
+    /// <summary>
     /// Mandate.Client's settings for this server and client, as configuration keys under <c>Mandate:Client</c>
-    /// (docs/client.md): endpoints, client id and secret, the private JWK that signs request objects, plain HTTP allowed.
+    /// (docs/client.md): endpoints, client id and secret, the private JWK that signs request objects, plain HTTP allowed,
+    /// and the token delivery mode (<c>BackchannelTokenDeliveryMode</c>, CIBA Core §5). In ping mode Mandate.Client then
+    /// sends a <c>client_notification_token</c> with each request (§7.1) and its host maps the notification endpoint
+    /// (<c>MapCibaNotifications</c> from Mandate.Client.AspNetCore) at <see cref="NotificationEndpoint"/>'s path.
     /// </summary>
     public IReadOnlyDictionary<string, string?> ClientSettings => new Dictionary<string, string?>
     {
@@ -61,6 +78,7 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
         ["Mandate:Client:RequestObjectAudience"] = Options.IssuerString,
         ["Mandate:Client:RequestObjectIssuer"] = ClientId,
         ["Mandate:Client:RequireHttps"] = "false",
+        ["Mandate:Client:BackchannelTokenDeliveryMode"] = BackchannelTokenDeliveryMode,
     };
 
     /// <summary>Starts the server, seeded with the client, the scopes and the person.</summary>
@@ -68,6 +86,7 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
         VirtualAuthorizationServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new VirtualAuthorizationServerOptions();
+        var notificationEndpoint = PingDelivery.ResolveEndpoint(options);
         var time = options.TimeProvider ?? TimeProvider.System;
         var dataDirectory = Directory.CreateTempSubdirectory("mandate-testing-").FullName;
         var client = VirtualClient.Create();
@@ -83,7 +102,12 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(Settings(options, dataDirectory));
         builder.Services.AddSingleton(time);
         builder.Services.AddMandateServer();
-        builder.Services.AddMandateSeed(Seed(options, client, password));
+        builder.Services.AddMandateSeed(Seed(options, client, password, notificationEndpoint));
+        if (notificationEndpoint is not null && options.NotificationHandler is { } notificationHandler)
+        {
+            PingDelivery.UseHandler(builder.Services, notificationHandler);
+        }
+
         options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         try
@@ -100,8 +124,9 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
         }
 
         var deviceHttp = new HttpClient(app.GetTestServer().CreateHandler()) { BaseAddress = new Uri("http://localhost") };
-        var person = new VirtualPerson(options.PersonUsername, new DeviceApi(deviceHttp, options.PersonUsername, password), time);
-        return new VirtualAuthorizationServer(app, dataDirectory, client, person, deviceHttp);
+        var person = new VirtualPerson(options.PersonUsername, new DeviceApi(deviceHttp, options.PersonUsername, password), time,
+            answersOnTheClock: notificationEndpoint is not null);
+        return new VirtualAuthorizationServer(app, dataDirectory, client, person, deviceHttp, notificationEndpoint);
     }
 
     /// <summary>
@@ -119,6 +144,7 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await Person.StopAsync().ConfigureAwait(false);
         _deviceHttp.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
@@ -142,7 +168,7 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
         return settings;
     }
 
-    private static SeedDocument Seed(VirtualAuthorizationServerOptions options, VirtualClient client, string password)
+    private static SeedDocument Seed(VirtualAuthorizationServerOptions options, VirtualClient client, string password, Uri? notificationEndpoint)
     {
         List<string> scopes = ["openid", .. options.Scopes.Where(s => s != "openid")];
         return new SeedDocument
@@ -159,7 +185,8 @@ public sealed class VirtualAuthorizationServer : IAsyncDisposable
                     Jwks = JsonSerializer.SerializeToElement(new { keys = new[] { client.PublicJwk } }),
                     GrantTypes = ["client_credentials", MandateEndpoints.CibaGrantType],
                     Scopes = scopes,
-                    BackchannelTokenDeliveryMode = "poll",
+                    BackchannelTokenDeliveryMode = notificationEndpoint is null ? PingDelivery.Poll : PingDelivery.Ping,
+                    BackchannelClientNotificationEndpoint = notificationEndpoint?.AbsoluteUri,
                     BackchannelAuthenticationRequestSigningAlg = "ES256",
                     Resources = [options.Audience],
                 },

@@ -7,7 +7,9 @@ namespace Mandate.Testing;
 /// The person an agent asks for approval, scripted by the test. The script holds for every request that comes after
 /// it is set, until it is changed; a person who has not been told anything never answers. The person looks at their
 /// device when the agent's CIBA request has been accepted and answers there (the server's device API), so the agent
-/// gets what a real approval, denial or silence gives it: the token, <c>access_denied</c>, <c>expired_token</c>.
+/// gets what a real approval, denial or silence gives it: the token, <c>access_denied</c>, <c>expired_token</c>. With a
+/// ping client the server notifies the client when the person answers (CIBA Core §10.2), and a delayed answer is given
+/// when the server's clock reaches it rather than at the agent's next poll.
 /// </summary>
 public sealed class VirtualPerson
 {
@@ -18,13 +20,15 @@ public sealed class VirtualPerson
     private readonly List<ShownRequest> _shown = [];
     private readonly DeviceApi _api;
     private readonly TimeProvider _time;
+    private readonly ScheduledAnswers? _later;
     private PersonAnswer _script = new(PersonAnswerKind.Never, TimeSpan.Zero);
 
-    internal VirtualPerson(string username, DeviceApi api, TimeProvider time)
+    internal VirtualPerson(string username, DeviceApi api, TimeProvider time, bool answersOnTheClock = false)
     {
         Username = username;
         _api = api;
         _time = time;
+        _later = answersOnTheClock ? new ScheduledAnswers(time) : null;
     }
 
     /// <summary>The person's user name: the login hint an agent sends.</summary>
@@ -50,7 +54,8 @@ public sealed class VirtualPerson
 
     /// <summary>
     /// Approves each request <paramref name="delay"/> after it arrived, on the server's clock: the first poll from then on
-    /// gets the token, the ones before get <c>authorization_pending</c>.
+    /// gets the token, the ones before get <c>authorization_pending</c>. With a ping client the person approves when the
+    /// server's clock reaches the delay, and the server's ping (CIBA Core §10.2) tells the client to redeem the token.
     /// </summary>
     public VirtualPerson ApprovesAfter(TimeSpan delay)
     {
@@ -63,7 +68,8 @@ public sealed class VirtualPerson
 
     /// <summary>
     /// Makes the agent slow down, then approves: the agent's first poll of each request is answered <c>slow_down</c>
-    /// (CIBA Core §11), as the server answers a poll that comes too early; the next poll gets the token.
+    /// (CIBA Core §11), as the server answers a poll that comes too early; the next poll gets the token. With a ping
+    /// client the person approves right after that answer, and the server's ping (§10.2) brings the next poll.
     /// </summary>
     public VirtualPerson AsksToSlowDown() => Script(new(PersonAnswerKind.SlowDownThenApprove, TimeSpan.Zero));
 
@@ -107,6 +113,13 @@ public sealed class VirtualPerson
             }
 
             await AnswerIfDueAsync(pending, cancellationToken).ConfigureAwait(false);
+            if (_later is not null && !pending.Answered
+                && pending.Answer.Kind is PersonAnswerKind.Approve or PersonAnswerKind.Deny
+                && pending.AskedAt + pending.Answer.Delay < pending.ExpiresAt)
+            {
+                // A ping client does not poll to make the answer come: the clock does (ScheduledAnswers).
+                _later.Schedule(pending.AskedAt + pending.Answer.Delay, token => AnswerOnTheClockAsync(pending, token));
+            }
         }
         finally
         {
@@ -114,12 +127,16 @@ public sealed class VirtualPerson
         }
     }
 
+    /// <summary>Stops the answers scheduled on the clock (ping mode) and waits for the ones under way.</summary>
+    internal Task StopAsync() => _later?.StopAsync() ?? Task.CompletedTask;
+
     /// <summary>
     /// The agent polls for <paramref name="authReqId"/>: the person gives an answer that is due by now. Returns true
     /// when this poll is to be answered <c>slow_down</c>.
     /// </summary>
     internal async Task<bool> PolledAsync(string authReqId, CancellationToken cancellationToken)
     {
+        _later?.ThrowIfFailed();
         PendingAnswer? pending;
         lock (_gate)
         {
@@ -127,6 +144,9 @@ public sealed class VirtualPerson
             if (pending is { Answer.Kind: PersonAnswerKind.SlowDownThenApprove, SlowDownSent: false })
             {
                 pending.SlowDownSent = true;
+                var slowed = pending;
+                // A ping client is not to poll again for its answer: the person approves now, and the server pings.
+                _later?.Schedule(_time.GetUtcNow(), token => AnswerOnTheClockAsync(slowed, token));
                 return true;
             }
         }
@@ -145,6 +165,19 @@ public sealed class VirtualPerson
         }
 
         return false;
+    }
+
+    private async Task AnswerOnTheClockAsync(PendingAnswer pending, CancellationToken cancellationToken)
+    {
+        await _device.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await AnswerIfDueAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _device.Release();
+        }
     }
 
     private async Task AnswerIfDueAsync(PendingAnswer pending, CancellationToken cancellationToken)
