@@ -25,6 +25,22 @@ public sealed class ChatSessionTests
     }
 
     [Fact]
+    public async Task ANote_ReachesTheModelBeforeTheNextMessage_AsTheAssistantsOwnWords()
+    {
+        var model = new ShoeStore.Agent.Tests.Fakes.RecordingChatClient(new OfflinePlanner());
+        var history = new ChatHistory("system", 40);
+        var session = new ChatSession(model, NewTools(), history);
+
+        session.AddNote("While I was away, you approved the purchase. Order o_1 placed.");
+        await session.SendAsync("hello", CancellationToken.None);
+
+        Assert.Contains("Order o_1 placed", model.Sent, StringComparison.Ordinal);
+        var note = history.Messages.Single(m => m.Text.Contains("Order o_1 placed", StringComparison.Ordinal));
+        Assert.Equal(ChatRole.Assistant, note.Role);
+        Assert.True(history.Messages.ToList().IndexOf(note) < history.Messages.ToList().FindIndex(m => m.Text == "hello"));
+    }
+
+    [Fact]
     public async Task Cancellation_IsNotTurnedIntoAReply()
     {
         var session = new ChatSession(new OfflinePlanner(), NewTools(), new ChatHistory("system", 40));

@@ -45,6 +45,17 @@ public sealed class AgentOptionsTests
         Assert.DoesNotContain("not-needed", options.LanguageModel.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_ApprovalsFile_DefaultsToTheDataDirectory_FollowsMandateDataDirectory_AndNoneKeepsThemInMemory()
+    {
+        Assert.Equal(Path.GetFullPath(Path.Combine(".mandate", "agent-approvals.db")), AgentOptions.Read(Configuration([])).ApprovalsFile);
+        Assert.Equal(Path.GetFullPath(Path.Combine("state", "agent-approvals.db")),
+            AgentOptions.Read(Configuration(new() { ["Mandate:DataDirectory"] = "state" })).ApprovalsFile);
+        Assert.Equal(Path.GetFullPath("/var/lib/agent/approvals.db"),
+            AgentOptions.Read(Configuration(new() { ["Agent:ApprovalsFile"] = "/var/lib/agent/approvals.db" })).ApprovalsFile);
+        Assert.Null(AgentOptions.Read(Configuration(new() { ["Agent:ApprovalsFile"] = "none" })).ApprovalsFile);
+    }
+
     [Theory]
     [InlineData("STORE_API_URL", "not a url")]
     [InlineData("OPENAI_BASE_URL", "ftp://example")]

@@ -1,4 +1,5 @@
 using System.Net;
+using Mandate.AI.Approvals;
 using Mandate.AI.MandateClient;
 using Mandate.AI.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +7,7 @@ using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Offline;
 using ShoeStore.Agent.Terminal;
 using ShoeStore.Agent.Tests.Fakes;
+using ShoeStore.Agent.Tools;
 
 namespace ShoeStore.Agent.Tests.Terminal;
 
@@ -103,6 +105,40 @@ public sealed class LineChatTests
     }
 
     [Fact]
+    public async Task APurchaseKeptFromAnEarlierRun_IsCompletedOnceWithItsTokenAndKey_AndToldOnStandardOutput()
+    {
+        var kept = new InMemoryApprovalStore();
+        await kept.SaveAsync(new DurableApproval
+        {
+            Id = "kept-1",
+            ToolName = ToolNames.PurchaseItem,
+            Arguments = """{"quoteId":"q_1"}""",
+            IdempotencyKey = "kept-idempotency-key",
+            LoginHint = "end.user",
+            Scopes = ["payment"],
+            BindingMessage = "Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?",
+            AuthReqId = "req-kept",
+            ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
+            Interval = TimeSpan.FromSeconds(5),
+            CreatedAt = DateTimeOffset.UtcNow,
+            State = DurableApprovalState.Approved, // approved and redeemed just before the agent stopped
+            AccessToken = "ciba.end.user.payment",
+        }, CancellationToken.None);
+
+        var (output, _, exitCode) = await RunAsync("", services => services.AddApprovalStore(kept));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            "While I was away, you approved \"Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?\" on your device. " +
+            "Order o_1 placed: 1 x Nike Air Zoom Pegasus 41, size 10, total $137.03, paid with visa ending 4242. Status: confirmed.",
+            output.Trim());
+        var order = Assert.Single(_store.Requests);
+        Assert.Equal(("POST", "/orders", "Bearer ciba.end.user.payment", "kept-idempotency-key"), (order.Method, order.PathAndQuery, order.Authorization, order.IdempotencyKey));
+        Assert.Empty(await kept.ListAsync(CancellationToken.None));
+        Assert.Empty(_source.UserRequests);
+    }
+
+    [Fact]
     public async Task EmptyInput_EndsAtOnceWithExitCodeZero()
     {
         var (output, _, exitCode) = await RunAsync("");
@@ -119,9 +155,11 @@ public sealed class LineChatTests
         Assert.IsType<MandateClientTokenSource>(services.GetRequiredService<IToolTokenSource>());
     }
 
-    private async Task<(string Output, string Diagnostics, int ExitCode)> RunAsync(string input)
+    private async Task<(string Output, string Diagnostics, int ExitCode)> RunAsync(string input, Action<IServiceCollection>? register = null)
     {
-        await using var provider = TerminalAgent.Services(_source, _model, _store).BuildServiceProvider();
+        var services = TerminalAgent.Services(_source, _model, _store);
+        register?.Invoke(services);
+        await using var provider = services.BuildServiceProvider();
         using var output = new StringWriter();
         using var diagnostics = new StringWriter();
 

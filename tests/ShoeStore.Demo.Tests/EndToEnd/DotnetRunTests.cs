@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ShoeStore.Demo.Tests.Infrastructure;
 
 namespace ShoeStore.Demo.Tests.EndToEnd;
 
@@ -87,7 +88,7 @@ public sealed class DotnetRunTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            ArgumentList = { "run", "--project", Path.Combine(RepositoryRoot(), "src", project), "--no-build", "-c", Configuration, "--" },
+            ArgumentList = { "run", "--project", Path.Combine(Repository.Root(), "src", project), "--no-build", "-c", Configuration, "--" },
         };
         foreach (var arg in args)
         {
@@ -112,18 +113,4 @@ public sealed class DotnetRunTests : IDisposable
         process.BeginErrorReadLine();
         return process;
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Mandate.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Mandate.slnx not found above " + AppContext.BaseDirectory);
-    }
-
 }

@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace ShoeStore.Demo.Tests.Infrastructure;
 
 /// <summary>
-/// <c>ShoeStore.Demo</c> as its own process — the command a newcomer runs — with standard input, output and error
-/// redirected and kept. Waits are bounded; a process still running at the end is killed.
+/// <c>ShoeStore.Demo</c> — the command a newcomer runs — or another program of the solution (the agent) as its own
+/// process, started with <c>dotnet program.dll</c> so that killing it kills the program itself, with standard input,
+/// output and error redirected and kept. Waits are bounded; a process still running at the end is killed.
 /// </summary>
 internal sealed class DemoProcess : IAsyncDisposable
 {
@@ -29,7 +30,14 @@ internal sealed class DemoProcess : IAsyncDisposable
     public string Error => string.Join('\n', _error);
 
     /// <summary>Starts <c>dotnet ShoeStore.Demo.dll</c> with <paramref name="args"/>, offline (no OPENAI_* settings).</summary>
-    public static DemoProcess Start(string workingDirectory, params string[] args)
+    public static DemoProcess Start(string workingDirectory, params string[] args) =>
+        StartProgram(Path.Combine(AppContext.BaseDirectory, "ShoeStore.Demo.dll"), workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="program"/></c> with <paramref name="args"/> and <paramref name="environment"/> over
+    /// this process's environment, offline (no OPENAI_* settings). Secrets go in the environment, not on the command line.
+    /// </summary>
+    public static DemoProcess StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,7 +47,7 @@ internal sealed class DemoProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ShoeStore.Demo.dll"));
+        start.ArgumentList.Add(program);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -48,6 +56,11 @@ internal sealed class DemoProcess : IAsyncDisposable
         foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL" })
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start };
@@ -84,6 +97,18 @@ internal sealed class DemoProcess : IAsyncDisposable
         using var limit = new CancellationTokenSource(Limit);
         await _process.WaitForExitAsync(limit.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the process at once (SIGKILL: no clean-up runs) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var limit = new CancellationTokenSource(Limit);
+        await _process.WaitForExitAsync(limit.Token);
+        Assert.True(_process.HasExited);
     }
 
     /// <summary>Sends SIGTERM, as a service manager or <c>kill</c> does.</summary>
