@@ -21,8 +21,8 @@ public sealed class PackageDependencyTests
         { "Mandate.Client.AspNetCore", ["Mandate.Client"], [AspNetCore] },
         {
             "Mandate.AI",
-            ["Mandate.Client", "Microsoft.Extensions.AI", "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Http",
-                "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
+            ["Mandate.Client", "Microsoft.Data.Sqlite", "Microsoft.Extensions.AI", "Microsoft.Extensions.Configuration.Abstractions",
+                "Microsoft.Extensions.Http", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
             []
         },
         {

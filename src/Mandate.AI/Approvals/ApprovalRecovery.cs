@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Mandate.AI.Authorization;
+using Mandate.AI.Diagnostics;
 using Mandate.AI.Functions;
 using Mandate.AI.Tokens;
 using Microsoft.Extensions.AI;
@@ -79,6 +81,11 @@ public sealed class ApprovalRecovery
     private async Task<DurableApproval?> ResumeOneAsync(
         DurableApproval approval, IReadOnlyDictionary<string, AIFunction> functions, IServiceProvider? services, CancellationToken cancellationToken)
     {
+        // The call's trace began in the process that stopped: the resumed call is a span of the host's current trace, if
+        // any, else a trace of its own.
+        using var activity = MandateAITelemetry.Source.StartActivity("mandate.tool_call");
+        activity?.SetTag("gen_ai.tool.name", approval.ToolName);
+        activity?.SetTag("mandate.tool.resumed", true);
         try
         {
             if (approval.State == DurableApprovalState.Waiting)
@@ -91,6 +98,13 @@ public sealed class ApprovalRecovery
             if (approval.State == DurableApprovalState.Approved)
             {
                 approval = await RunAsync(approval, functions, services, cancellationToken).ConfigureAwait(false);
+            }
+
+            var error = approval.Outcome == ApprovalStage.Approved ? null : ErrorOf(approval.Result);
+            activity?.SetTag("mandate.tool.outcome", error ?? "ran");
+            if (error is not null)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, error);
             }
 
             return approval;
@@ -151,6 +165,14 @@ public sealed class ApprovalRecovery
         using var result = JsonDocument.Parse(approval.Result ?? "null");
         return new ResumedToolCall(approval.ToolName, arguments.RootElement.Clone(), approval.LoginHint, approval.BindingMessage,
             approval.Outcome ?? ApprovalStage.Failed, result.RootElement.Clone());
+    }
+
+    /// <summary>The refusal's code in a kept result (<c>{ error, message }</c>), or <c>failed</c>.</summary>
+    private static string ErrorOf(string? result)
+    {
+        using var document = JsonDocument.Parse(result ?? "null");
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var error)
+            && error.ValueKind == JsonValueKind.String ? error.GetString()! : "failed";
     }
 
     private static Dictionary<string, object?> ReadArguments(string json)

@@ -183,12 +183,18 @@ internal sealed class CibaClient : ICibaClient
             if (result.Token is { } token)
             {
                 Log.CibaPolled(_logger, poll, "token");
+                wait?.SetTag("ciba.outcome", "approved");
                 Finish(progress, CibaProgressKind.Approved, authReqId, schedule, "approved");
                 return token;
             }
 
             var error = result.Error;
             Log.CibaPolled(_logger, poll, error.Error);
+            if (error.Error is not (OAuthErrorCodes.AuthorizationPending or OAuthErrorCodes.SlowDown))
+            {
+                MandateClientTelemetry.Failed(wait, error.Error);
+            }
+
             switch (error.Error)
             {
                 case OAuthErrorCodes.AuthorizationPending:
@@ -211,6 +217,7 @@ internal sealed class CibaClient : ICibaClient
             }
         }
 
+        MandateClientTelemetry.Failed(wait, OAuthErrorCodes.ExpiredToken);
         Finish(progress, CibaProgressKind.Expired, authReqId, schedule, "expired on the client");
         throw new OAuthException(OAuthErrorCodes.ExpiredToken,
             "The auth_req_id expired before the user decided (CIBA Core §7.3 expires_in).");

@@ -5,7 +5,8 @@ namespace Mandate.Client.Diagnostics;
 /// <summary>
 /// The agent side's traces (W3C Trace Context): an <see cref="ActivitySource"/> named <see cref="ActivitySourceName"/>
 /// with a span per CIBA authentication (<c>ciba.authenticate</c>: the signed request, then the wait for the person,
-/// <c>ciba.wait</c>) and per Client Credentials request sent (<c>oauth.client_credentials</c>; a cache hit sends
+/// <c>ciba.wait</c>; in two steps, <c>SendAsync</c>'s <c>ciba.authenticate</c> covers the request and
+/// <c>WaitForTokenAsync</c>'s <c>ciba.wait</c> the wait) and per Client Credentials request sent (<c>oauth.client_credentials</c>; a cache hit sends
 /// nothing and makes no span). The HTTP calls run inside these spans, so <c>HttpClient</c> carries their
 /// <c>traceparent</c> to the authorization server. Attributes name the client, the delivery mode, the scopes of a
 /// Client Credentials request, the polls and the outcome; never a token, <c>auth_req_id</c>, login hint, binding

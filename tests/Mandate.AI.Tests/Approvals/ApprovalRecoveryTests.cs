@@ -109,6 +109,24 @@ public sealed class ApprovalRecoveryTests
     }
 
     [Fact]
+    public async Task AResumedCall_IsAToolCallSpan_MarkedResumed_InTheHostsTrace()
+    {
+        using var recorder = new Mandate.TestSupport.Diagnostics.SpanRecorder(Mandate.AI.Diagnostics.MandateAITelemetry.ActivitySourceName, "host");
+        using var host = new System.Diagnostics.ActivitySource("host");
+        await _store.SaveAsync(Kept("a"), default);
+        _source.WaitAnswer = _ => Task.FromResult(ToolTokenResult.Failure("access_denied"));
+
+        using (var startUp = host.StartActivity("start-up")!)
+        {
+            Assert.Single(await ResumeAllAsync(Recovery()));
+            var span = Assert.Single(recorder.InTrace(startUp.TraceId, Mandate.AI.Diagnostics.MandateAITelemetry.ActivitySourceName));
+            Assert.Equal(("mandate.tool_call", "purchaseItem", true, "access_denied"),
+                (span.OperationName, span.GetTagItem("gen_ai.tool.name"), span.GetTagItem("mandate.tool.resumed"), span.GetTagItem("mandate.tool.outcome")));
+            Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, span.Status);
+        }
+    }
+
+    [Fact]
     public async Task ServerUnreachable_NothingIsReported_AndTheCallStaysKeptForTheNextStart()
     {
         await _store.SaveAsync(Kept("a"), default);

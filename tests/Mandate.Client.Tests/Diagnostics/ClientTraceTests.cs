@@ -36,6 +36,7 @@ public sealed class ClientTraceTests : IDisposable
         var wait = Span("ciba.wait", toolCall.TraceId);
         Assert.Equal(authenticate.SpanId, wait.ParentSpanId);
         Assert.Equal(2, wait.GetTagItem("ciba.polls"));
+        Assert.Equal("approved", wait.GetTagItem("ciba.outcome"));
         Assert.All(harness.Server.Requests.Where(r => r.Path != "/.well-known/openid-configuration"), r => Assert.Equal(toolCall.TraceId, r.TraceId));
         Assert.Equal("ciba.authenticate", harness.Server.RequestsTo(ClientHarness.BackchannelPath).Single().SpanName);
         Assert.All(harness.Server.RequestsTo(ClientHarness.TokenPath), r => Assert.Equal("ciba.wait", r.SpanName));

@@ -104,7 +104,12 @@ public sealed class AgentRestartTests : IAsyncLifetime
 
         Assert.NotNull(payment);
         var quote = await agent.WaitForLineAsync("Quote ");
-        Assert.True(File.Exists(ApprovalsFile), "the pending purchase was not kept");
+        for (var round = 0; round < TestDevice.TurnLimit / TestDevice.PollEvery && !await IsKeptAsync(); round++)
+        {
+            await Task.Delay(TestDevice.PollEvery); // the agent keeps the purchase once the server has acknowledged it
+        }
+
+        Assert.True(await IsKeptAsync(), "the pending purchase was not kept");
 
         await agent.KillAsync();
         Assert.True(agent.HasExited);
@@ -112,6 +117,9 @@ public sealed class AgentRestartTests : IAsyncLifetime
         var productName = quote[(quote.IndexOf(" x ", StringComparison.Ordinal) + 3)..quote.IndexOf(", size", StringComparison.Ordinal)];
         return (productName, payment);
     }
+
+    private async Task<bool> IsKeptAsync() =>
+        File.Exists(ApprovalsFile) && (await new SqliteApprovalStore(ApprovalsFile).ListAsync(default)) is [{ State: DurableApprovalState.Waiting }];
 
     /// <summary>ShoeStore.Agent from its own build output, configured for this demo as the demo configures it, with its approvals file.</summary>
     private DemoProcess StartAgent()

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Net.Http.Json;
+using Mandate.AI.Tokens;
 using Microsoft.Extensions.AI;
 
 namespace InvoiceAgent;
@@ -16,8 +17,14 @@ public sealed class InvoiceTools(HttpClient accounts)
     [Description("Pays an invoice.")]
     private async Task<string> PayAsync([Description("The invoice id")] string invoiceId, CancellationToken cancellationToken)
     {
-        // The Authorization header is added by Mandate.AI (AddToolAccessToken): this code never sees the token.
-        using var response = await accounts.PostAsJsonAsync($"invoices/{Uri.EscapeDataString(invoiceId)}/payment", new { }, cancellationToken);
+        // The Authorization header is added by Mandate.AI (AddToolAccessToken): this code never sees the token. The
+        // idempotency key is the call's own, the same if the call runs again after a restart: the API pays once.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"invoices/{Uri.EscapeDataString(invoiceId)}/payment")
+        {
+            Content = JsonContent.Create(new { }),
+        };
+        request.Headers.Add("Idempotency-Key", ToolTokenAccessor.CurrentIdempotencyKey);
+        using var response = await accounts.SendAsync(request, cancellationToken);
         return response.IsSuccessStatusCode ? $"Invoice {invoiceId} paid." : $"The accounts API answered {(int)response.StatusCode}.";
     }
 }

@@ -1,3 +1,4 @@
+using Mandate.AI.Approvals;
 using Mandate.Testing;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
@@ -10,6 +11,7 @@ namespace InvoiceAgent.Tests;
 public sealed class PayInvoiceTests : IAsyncLifetime
 {
     private readonly AccountsApi _accounts = new();
+    private readonly string _approvalsFile = Path.Combine(Path.GetTempPath(), $"invoice-agent-{Guid.NewGuid():N}.db");
     private VirtualAuthorizationServer _server = null!;
     private ServiceProvider _services = null!;
 
@@ -18,19 +20,25 @@ public sealed class PayInvoiceTests : IAsyncLifetime
         var options = new VirtualAuthorizationServerOptions();
         options.Settings["Mandate:CibaIntervalSeconds"] = "1";
         _server = await VirtualAuthorizationServer.StartAsync(options);
-
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_server.ClientSettings).Build();
-        services.AddInvoiceAgent(configuration, AccountsApi.BaseAddress, _server.Person.Username)
-            .ConfigurePrimaryHttpMessageHandler(_server.CreateHandler);
-        services.AddHttpClient(nameof(InvoiceTools)).ConfigurePrimaryHttpMessageHandler(() => _accounts);
-        _services = services.BuildServiceProvider();
+        _services = Agent(_server.CreateHandler);
     }
 
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
         await _server.DisposeAsync();
+        File.Delete(_approvalsFile);
+    }
+
+    /// <summary>One run of the agent process: its services, reaching the server through <paramref name="handler"/>.</summary>
+    private ServiceProvider Agent(Func<HttpMessageHandler> handler)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_server.ClientSettings).Build();
+        services.AddInvoiceAgent(configuration, AccountsApi.BaseAddress, _server.Person.Username, _approvalsFile)
+            .ConfigurePrimaryHttpMessageHandler(handler);
+        services.AddHttpClient(nameof(InvoiceTools)).ConfigurePrimaryHttpMessageHandler(() => _accounts);
+        return services.BuildServiceProvider();
     }
 
     [Fact]
@@ -76,10 +84,39 @@ public sealed class PayInvoiceTests : IAsyncLifetime
         Assert.Single(_accounts.Payments);
     }
 
-    private async Task<string> AskToPayAsync(string invoiceId)
+    [Fact]
+    public async Task TheAgentStopsWhileThePersonDecides_TheNextRunPaysOnce_AndSaysSo()
     {
-        var chat = InvoiceAgentServices.BuildChat(new ScriptedModel(invoiceId), _services);
-        var tools = _services.GetRequiredService<InvoiceTools>().All;
+        _server.Person.ApprovesAfter(TimeSpan.FromSeconds(1));
+        await using var first = Agent(() => new FreezesAfterAsking(_server.CreateHandler()));
+        _ = AskToPayAsync("inv-45", first); // never ends: the first run "dies" while the person decides
+
+        for (var wait = 0; wait < 100 && (await new SqliteApprovalStore(_approvalsFile).ListAsync(default)).Count == 0; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Single(_server.Person.Shown);
+        await using var second = Agent(_server.CreateHandler);
+        var told = new List<string>();
+        await foreach (var message in InvoiceAgentServices.ResumeAsync(second).WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token))
+        {
+            told.Add(message);
+        }
+
+        Assert.Equal(["While I was away you approved it: Invoice inv-45 paid."], told);
+        var payment = Assert.Single(_accounts.Payments);
+        Assert.Equal("/invoices/inv-45/payment", payment.Path);
+        Assert.False(string.IsNullOrEmpty(payment.IdempotencyKey));
+        Assert.Single(_server.Person.Shown); // asked once, across both runs
+        Assert.Empty(await new SqliteApprovalStore(_approvalsFile).ListAsync(default));
+    }
+
+    private async Task<string> AskToPayAsync(string invoiceId, IServiceProvider? services = null)
+    {
+        services ??= _services;
+        var chat = InvoiceAgentServices.BuildChat(new ScriptedModel(invoiceId), services);
+        var tools = services.GetRequiredService<InvoiceTools>().All;
         var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, $"Pay invoice {invoiceId}.")], new ChatOptions { Tools = [.. tools] });
         return response.Text;
     }
