@@ -88,6 +88,11 @@ public sealed class ApprovalRecovery
         activity?.SetTag("mandate.tool.resumed", true);
         try
         {
+            if (approval.State == DurableApprovalState.Requesting || (approval.State == DurableApprovalState.Waiting && approval.AuthReqId is null))
+            {
+                approval = await _authorizer.Durable.AbandonAsync(approval).ConfigureAwait(false);
+            }
+
             if (approval.State == DurableApprovalState.Waiting)
             {
                 Report(approval, ApprovalStage.Waiting);

@@ -34,17 +34,17 @@ public sealed record DurableApproval
     /// <summary>The message the person's device showed (CIBA Core §7.1 <c>binding_message</c>), if any.</summary>
     public string? BindingMessage { get; init; }
 
-    /// <summary>The server's <c>auth_req_id</c> (CIBA Core §7.3). A bearer secret.</summary>
-    public required string AuthReqId { get; init; }
+    /// <summary>The server's <c>auth_req_id</c> (CIBA Core §7.3), once acknowledged (null while <see cref="DurableApprovalState.Requesting"/>). A bearer secret.</summary>
+    public string? AuthReqId { get; init; }
 
     /// <summary>In ping mode, the request's <c>client_notification_token</c> (CIBA Core §7.1). A bearer secret.</summary>
     public string? ClientNotificationToken { get; init; }
 
-    /// <summary>When the request expires.</summary>
-    public required DateTimeOffset ExpiresAt { get; init; }
+    /// <summary>When the request expires, once acknowledged.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
 
-    /// <summary>The polling interval (CIBA Core §7.3).</summary>
-    public required TimeSpan Interval { get; init; }
+    /// <summary>The polling interval (CIBA Core §7.3), once acknowledged.</summary>
+    public TimeSpan? Interval { get; init; }
 
     /// <summary>When the request was sent.</summary>
     public required DateTimeOffset CreatedAt { get; init; }

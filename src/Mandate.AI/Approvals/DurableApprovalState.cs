@@ -11,4 +11,10 @@ public enum DurableApprovalState
 
     /// <summary>The call ran, or the approval ended without it (denied, expired, failed); what to tell the person is kept, no token.</summary>
     Finished,
+
+    /// <summary>
+    /// Kept before the request is sent, so that a stop before the server's acknowledgement is not silent: without an
+    /// <c>auth_req_id</c> the wait cannot resume, so after a restart the person is told the request was not completed.
+    /// </summary>
+    Requesting,
 }

@@ -30,13 +30,7 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
     public async Task<(ToolTokenResult Result, DurableCall? Call)> RequestAsync(
         string approvalId, ToolCall call, UserTokenRequest request, IProgress<UserTokenProgress> progress, CancellationToken cancellationToken)
     {
-        var sent = await Resumable.RequestUserApprovalAsync(request, cancellationToken).ConfigureAwait(false);
-        if (sent.Pending is not { } pending)
-        {
-            return (ToolTokenResult.Failure(sent.Error!, sent.ErrorDescription), null);
-        }
-
-        var approval = new DurableApproval
+        var requesting = new DurableApproval
         {
             Id = approvalId,
             ToolName = call.Name,
@@ -45,11 +39,35 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
             LoginHint = request.LoginHint,
             Scopes = request.Scopes,
             BindingMessage = request.BindingMessage,
+            CreatedAt = time.GetUtcNow(),
+            State = DurableApprovalState.Requesting,
+        };
+        await store.SaveAsync(requesting, CancellationToken.None).ConfigureAwait(false);
+
+        UserApprovalRequestResult sent;
+        try
+        {
+            sent = await Resumable.RequestUserApprovalAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await store.RemoveAsync(approvalId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (sent.Pending is not { } pending)
+        {
+            await store.RemoveAsync(approvalId, CancellationToken.None).ConfigureAwait(false);
+            return (ToolTokenResult.Failure(sent.Error!, sent.ErrorDescription), null);
+        }
+
+        var approval = requesting with
+        {
+            State = DurableApprovalState.Waiting,
             AuthReqId = pending.AuthReqId,
             ClientNotificationToken = pending.ClientNotificationToken,
             ExpiresAt = pending.ExpiresAt,
             Interval = pending.Interval,
-            CreatedAt = time.GetUtcNow(),
         };
         await store.SaveAsync(approval, CancellationToken.None).ConfigureAwait(false);
         progress.Report(new UserTokenProgress(pending.ExpiresAt));
@@ -81,7 +99,7 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
     /// <summary>Waits again for the decision on a kept approval: approved, with its token saved; or finished without it.</summary>
     public async Task<DurableApproval> WaitAgainAsync(DurableApproval approval, CancellationToken cancellationToken)
     {
-        var pending = new PendingUserApproval(approval.AuthReqId, approval.ExpiresAt, approval.Interval, approval.ClientNotificationToken);
+        var pending = new PendingUserApproval(approval.AuthReqId!, approval.ExpiresAt!.Value, approval.Interval!.Value, approval.ClientNotificationToken);
         var result = await Resumable.WaitForUserTokenAsync(pending, cancellationToken).ConfigureAwait(false);
         var next = result.Token is { } token
             ? WithToken(approval, token)
@@ -94,6 +112,15 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
         await store.SaveAsync(next, CancellationToken.None).ConfigureAwait(false);
         return next;
     }
+
+    /// <summary>
+    /// Ends a call the agent stopped sending: whether the server got the request is unknown, and without its
+    /// <c>auth_req_id</c> nobody can redeem an approval of it, so nothing was done.
+    /// </summary>
+    public Task<DurableApproval> AbandonAsync(DurableApproval approval) => RecordAsync(approval, ApprovalStage.Failed, new ToolAuthorizationFailure(
+        "request_interrupted",
+        "The assistant stopped while it was asking for your approval, so nothing was done; if your device shows the request, approving it now does nothing. Ask again if you still want it.")
+        .ToJsonElement());
 
     /// <summary>Records the result of a call that ran after a restart, dropping its token.</summary>
     public async Task<DurableApproval> RecordAsync(DurableApproval approval, ApprovalStage outcome, JsonElement result)

@@ -97,6 +97,20 @@ public sealed class ApprovalRecoveryTests
     }
 
     [Fact]
+    public async Task Requesting_StoppedBeforeTheServerAnswered_IsToldAsInterrupted_WithoutWaitingOrRunning()
+    {
+        await _store.SaveAsync(Kept("a", DurableApprovalState.Requesting) with { AuthReqId = null, ExpiresAt = null, Interval = null }, default);
+
+        var resumed = Assert.Single(await ResumeAllAsync(Recovery()));
+
+        Assert.Equal(ApprovalStage.Failed, resumed.Stage);
+        Assert.Equal("request_interrupted", resumed.Result.GetProperty("error").GetString());
+        Assert.Empty(_source.Waits);
+        Assert.Empty(_runs);
+        Assert.Empty(await _store.ListAsync(default));
+    }
+
+    [Fact]
     public async Task Finished_StoppedBeforeThePersonWasTold_IsToldWithoutRunningAgain()
     {
         await _store.SaveAsync(Kept("a", DurableApprovalState.Finished) with { Outcome = ApprovalStage.Approved, Result = """{"orderId":"ord-q-1"}""" }, default);
@@ -212,6 +226,10 @@ public sealed class ApprovalRecoveryTests
             _ = new Mandate.AI.Functions.AuthorizedAIFunction(Purchase, new ToolAuthorizer(deadSource, firstOptions, _time))
                 .InvokeAsync(new AIFunctionArguments { ["quoteId"] = "q-9" });
             var authReqId = await requested.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            for (var round = 0; round < 200 && await new SqliteApprovalStore(file).ListAsync(default) is not [{ State: DurableApprovalState.Waiting }]; round++)
+            {
+                await Task.Delay(10); // kept as waiting right after the server's acknowledgement
+            }
 
             // The person approves; a new process, with a new store on the same file, resumes.
             _source.Approve(authReqId);

@@ -26,6 +26,22 @@ public sealed class DurableToolCallTests
         return options;
     }
 
+    /// <summary>The one kept approval once it is waiting (it is saved right after the server's acknowledgement).</summary>
+    private async Task<DurableApproval> KeptWaitingAsync()
+    {
+        for (var round = 0; round < 200; round++)
+        {
+            if (await _store.ListAsync(default) is [{ State: DurableApprovalState.Waiting } waiting])
+            {
+                return waiting;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("the approval was not kept as waiting");
+    }
+
     private async Task<string> NextRequestAsync()
     {
         var requested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,8 +62,7 @@ public sealed class DurableToolCallTests
 
         var call = function.InvokeAsync(Calls.Arguments(new { quoteId = "q-7" })).AsTask();
         var authReqId = await requested;
-        var waiting = Assert.Single(await _store.ListAsync(default));
-        Assert.Equal(DurableApprovalState.Waiting, waiting.State);
+        var waiting = await KeptWaitingAsync();
         Assert.Equal(authReqId, waiting.AuthReqId);
         Assert.Equal("purchaseItem", waiting.ToolName);
         Assert.Equal("q-7", JsonDocument.Parse(waiting.Arguments).RootElement.GetProperty("quoteId").GetString());
@@ -60,6 +75,21 @@ public sealed class DurableToolCallTests
         Assert.Equal(FakeResumableTokenSource.TokenFor(authReqId).Value, seen?.Token);
         Assert.Equal(waiting.IdempotencyKey, seen?.Key);
         Assert.Equal(1, seen?.Kept); // kept (approved, with its token) while the tool ran
+        Assert.Empty(await _store.ListAsync(default));
+    }
+
+    [Fact]
+    public async Task BeforeTheRequestIsSent_TheCallIsAlreadyKept_WithoutAnAuthReqId()
+    {
+        DurableApproval? whileSending = null;
+        _source.Requested += _ => whileSending = _store.ListAsync(default).Result.SingleOrDefault();
+        _source.WaitAnswer = pending => Task.FromResult(ToolTokenResult.Success(FakeResumableTokenSource.TokenFor(pending.AuthReqId)));
+
+        await Purchase(_ => "order").InvokeAsync(Calls.Arguments(new { quoteId = "q-7" }));
+
+        Assert.NotNull(whileSending);
+        Assert.Equal(DurableApprovalState.Requesting, whileSending.State);
+        Assert.Null(whileSending.AuthReqId);
         Assert.Empty(await _store.ListAsync(default));
     }
 
@@ -88,7 +118,7 @@ public sealed class DurableToolCallTests
 
         var call = function.InvokeAsync(Calls.Arguments(new { quoteId = "q-7" }), stop.Token).AsTask();
         await requested;
-        Assert.Single(await _store.ListAsync(default));
+        await KeptWaitingAsync();
         await stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

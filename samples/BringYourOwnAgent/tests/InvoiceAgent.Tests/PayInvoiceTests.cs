@@ -91,7 +91,8 @@ public sealed class PayInvoiceTests : IAsyncLifetime
         await using var first = Agent(() => new FreezesAfterAsking(_server.CreateHandler()));
         _ = AskToPayAsync("inv-45", first); // never ends: the first run "dies" while the person decides
 
-        for (var wait = 0; wait < 100 && (await new SqliteApprovalStore(_approvalsFile).ListAsync(default)).Count == 0; wait++)
+        // The first run keeps the payment as waiting once the server has acknowledged the request.
+        for (var wait = 0; wait < 100 && await new SqliteApprovalStore(_approvalsFile).ListAsync(default) is not [{ State: DurableApprovalState.Waiting }]; wait++)
         {
             await Task.Delay(100);
         }
