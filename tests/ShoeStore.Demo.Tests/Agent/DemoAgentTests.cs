@@ -25,6 +25,19 @@ public sealed class DemoAgentTests
     }
 
     [Fact]
+    public void Configuration_KeepsPurchasesWaitingForApproval_InTheDemosDataDirectory_UnlessTold()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "demo-data");
+
+        var kept = ShoeStore.Agent.Configuration.AgentOptions.Read(DemoAgent.BuildConfiguration([], Endpoints, Credentials, folder));
+        var told = ShoeStore.Agent.Configuration.AgentOptions.Read(DemoAgent.BuildConfiguration(["--Agent:ApprovalsFile=none"], Endpoints, Credentials, folder));
+
+        Assert.Equal(Path.Combine(folder, "agent-approvals.db"), kept.ApprovalsFile);
+        Assert.Null(told.ApprovalsFile);
+        Assert.Null(ShoeStore.Agent.Configuration.AgentOptions.Read(DemoAgent.BuildConfiguration([], Endpoints, Credentials)).ApprovalsFile);
+    }
+
+    [Fact]
     public void Configuration_KeepsTheAgentsPolicyTable_AndOtherSettingsFromTheCommandLine()
     {
         var configuration = DemoAgent.BuildConfiguration(["--OPENAI_MODEL=llama3.1"], Endpoints, Credentials);
