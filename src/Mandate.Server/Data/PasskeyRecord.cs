@@ -5,7 +5,7 @@ namespace Mandate.Server.Data;
 /// on the device page. The server keeps only what verifying an assertion needs (§7.2): the credential id, the
 /// credential public key (COSE, RFC 9052 §7) and the last signature counter (§6.1.1).
 /// </summary>
-internal sealed class PasskeyRecord
+internal sealed class PasskeyRecord : Endpoints.IPersonalItem
 {
     /// <summary>Random id, shown to the person to remove the passkey.</summary>
     public string Id { get; set; } = "";

@@ -4,7 +4,7 @@ namespace Mandate.Server.Data;
 /// A device of the person registered for Web Push (RFC 8030): the push resource its browser was given and the keys
 /// to encrypt to (RFC 8291). One row per endpoint: a browser that subscribes again, or for another person, replaces it.
 /// </summary>
-internal sealed class PushSubscriptionRecord
+internal sealed class PushSubscriptionRecord : Endpoints.IPersonalItem
 {
     /// <summary>Random id, shown to the person to remove the device.</summary>
     public string Id { get; set; } = "";

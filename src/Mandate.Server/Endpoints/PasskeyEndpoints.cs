@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Mandate.Server.Data;
 using Mandate.Server.Device;
 using Mandate.Server.Passkeys;
 using Mandate.Server.Push;
@@ -25,20 +26,7 @@ internal static class PasskeyEndpoints
     {
         api.MapPost("/passkeys/registration-options", RegistrationOptionsAsync);
         api.MapPost("/passkeys", AddAsync);
-        api.MapGet("/passkeys", async (HttpContext http, PasskeyStore store) =>
-            await DeviceApiEndpoints.SubjectAsync(http) is { } subject
-                ? Results.Json((await store.ListAsync(subject, http.RequestAborted)).Select(p => new Dictionary<string, object?>
-                {
-                    ["id"] = p.Id,
-                    ["label"] = p.Label,
-                    ["created_at"] = p.CreatedAt,
-                    ["last_used_at"] = p.LastUsedAt,
-                }))
-                : DeviceApiEndpoints.Unauthorized());
-        api.MapDelete("/passkeys/{id}", async (HttpContext http, string id, PasskeyStore store) =>
-            await DeviceApiEndpoints.SubjectAsync(http) is not { } subject ? DeviceApiEndpoints.Unauthorized()
-            : await store.DeleteAsync(subject, id, http.RequestAborted) ? Results.NoContent()
-            : DeviceApiEndpoints.Problem(404, "No such passkey for this user."));
+        PersonalItemEndpoints.Map<PasskeyStore, PasskeyRecord>(api, "/passkeys", "No such passkey for this user.");
         api.MapPost("/passkeys/sign-in-options", SignInOptionsAsync);
         api.MapPost("/passkeys/sign-in", SignInAsync);
         api.MapPost("/requests/{id}/passkey-options", async (HttpContext http, string id, PasskeyApproval approval) =>

@@ -1,4 +1,5 @@
 using Mandate.Server.Configuration;
+using Mandate.Server.Data;
 using Mandate.Server.Push;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,20 +22,7 @@ internal static class PushSubscriptionEndpoints
         api.MapGet("/push/vapid-public-key", async (HttpContext http, VapidKeys keys) =>
             Results.Json(new Dictionary<string, string> { ["public_key"] = (await keys.GetAsync(http.RequestAborted)).PublicKey }));
         api.MapPost("/push/subscriptions", RegisterAsync);
-        api.MapGet("/push/subscriptions", async (HttpContext http, PushSubscriptionStore store) =>
-            await DeviceApiEndpoints.SubjectAsync(http) is { } subject
-                ? Results.Json((await store.ListAsync(subject, http.RequestAborted)).Select(p => new Dictionary<string, object?>
-                {
-                    ["id"] = p.Id,
-                    ["label"] = p.Label,
-                    ["created_at"] = p.CreatedAt,
-                    ["last_used_at"] = p.LastUsedAt,
-                }))
-                : DeviceApiEndpoints.Unauthorized());
-        api.MapDelete("/push/subscriptions/{id}", async (HttpContext http, string id, PushSubscriptionStore store) =>
-            await DeviceApiEndpoints.SubjectAsync(http) is not { } subject ? DeviceApiEndpoints.Unauthorized()
-            : await store.DeleteAsync(subject, id, http.RequestAborted) ? Results.NoContent()
-            : DeviceApiEndpoints.Problem(404, "No such device for this user."));
+        PersonalItemEndpoints.Map<PushSubscriptionStore, PushSubscriptionRecord>(api, "/push/subscriptions", "No such device for this user.");
     }
 
     private static async Task<IResult> RegisterAsync(

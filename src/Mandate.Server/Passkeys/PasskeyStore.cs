@@ -2,12 +2,13 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Mandate.Server.Data;
+using Mandate.Server.Endpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mandate.Server.Passkeys;
 
 /// <summary>The people's passkeys (<c>Passkeys</c>): add, list, remove, find by credential id, note a use.</summary>
-internal sealed class PasskeyStore(MandateDbContext db)
+internal sealed class PasskeyStore(MandateDbContext db) : IPersonalItemStore<PasskeyRecord>
 {
     /// <summary>The WebAuthn user handle of a person (WebAuthn Level 3 §5.4.3 <c>user.id</c>): the SHA-256 of the
     /// subject, the same for every passkey of that person, and no personal information (§14.6.1).</summary>

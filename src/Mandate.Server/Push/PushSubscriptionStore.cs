@@ -1,12 +1,13 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Mandate.Server.Data;
+using Mandate.Server.Endpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mandate.Server.Push;
 
 /// <summary>The person's devices registered for Web Push, one row per push endpoint.</summary>
-internal sealed class PushSubscriptionStore(MandateDbContext db, NoPushDevicesCache noDevices, TimeProvider time)
+internal sealed class PushSubscriptionStore(MandateDbContext db, NoPushDevicesCache noDevices, TimeProvider time) : IPersonalItemStore<PushSubscriptionRecord>
 {
     /// <summary>Registers a subscription for <paramref name="subject"/> and returns its id. An endpoint registered
     /// before (the browser subscribed again, or another person signed in on it) is replaced: the same browser never
