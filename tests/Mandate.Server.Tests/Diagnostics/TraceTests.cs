@@ -19,12 +19,7 @@ public sealed class TraceTests : IAsyncLifetime
     private PingReceiver _receiver = null!;
     private MandateTestServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        _receiver = await PingReceiver.StartAsync();
-        _seed.PingEndpoint = _receiver.Url;
-        _server = await MandateTestServer.StartAsync(_seed);
-    }
+    public async Task InitializeAsync() => (_receiver, _server) = await MandateTestServer.StartWithPingReceiverAsync(_seed);
 
     public async Task DisposeAsync()
     {

@@ -36,6 +36,25 @@ public sealed class MandateTestServer : IAsyncDisposable
 
     /// <summary>Starts a server; the seed file is written into the data directory. A directory the server creates
     /// itself (none given) is deleted when it is disposed.</summary>
+    /// <summary>
+    /// Starts a <see cref="PingReceiver"/> on loopback, registers it as the seed's ping client's notification endpoint,
+    /// then starts the server; dispose both (the server first).
+    /// </summary>
+    public static async Task<(PingReceiver Receiver, MandateTestServer Server)> StartWithPingReceiverAsync(TestSeed seed)
+    {
+        var receiver = await PingReceiver.StartAsync();
+        seed.PingEndpoint = receiver.Url;
+        try
+        {
+            return (receiver, await StartAsync(seed));
+        }
+        catch
+        {
+            await receiver.DisposeAsync();
+            throw;
+        }
+    }
+
     public static async Task<MandateTestServer> StartAsync(TestSeed seed, string? dataDirectory = null, FakeTimeProvider? time = null, Dictionary<string, string?>? settings = null)
     {
         var owns = dataDirectory is null;
