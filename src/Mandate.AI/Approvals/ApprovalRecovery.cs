@@ -42,7 +42,9 @@ public sealed class ApprovalRecovery
         IEnumerable<AITool> tools, IServiceProvider? services = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tools);
-        var kept = await _authorizer.Durable.Store.ListAsync(cancellationToken).ConfigureAwait(false);
+        // The calls this process has started meanwhile are its own, not an earlier run's.
+        var kept = (await _authorizer.Durable.Store.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(approval => !_authorizer.Durable.IsLive(approval.Id)).ToList();
         if (kept.Count == 0)
         {
             yield break;

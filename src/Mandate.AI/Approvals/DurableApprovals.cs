@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Mandate.AI.Authorization;
 using Mandate.AI.Policies;
@@ -14,7 +15,13 @@ namespace Mandate.AI.Approvals;
 /// </summary>
 internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource source, TimeProvider time)
 {
+    /// <summary>The calls this process is running now: not for <see cref="ApprovalRecovery"/> to take over.</summary>
+    private readonly ConcurrentDictionary<string, byte> _live = new(StringComparer.Ordinal);
+
     public IApprovalStore Store => store;
+
+    /// <summary>Whether <paramref name="approvalId"/> is a call this process is running (not one an earlier run left).</summary>
+    public bool IsLive(string approvalId) => _live.ContainsKey(approvalId);
 
     /// <summary>Whether the token source can wait in two steps (needed for <see cref="ToolPolicy.Durable"/> tools).</summary>
     public bool IsSupported => source is IResumableUserTokenSource;
@@ -28,6 +35,26 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
     /// </summary>
     /// <returns>The token and the kept call to finish once the tool has run, or the OAuth error.</returns>
     public async Task<(ToolTokenResult Result, DurableCall? Call)> RequestAsync(
+        string approvalId, ToolCall call, UserTokenRequest request, IProgress<UserTokenProgress> progress, CancellationToken cancellationToken)
+    {
+        _live[approvalId] = 0;
+        var kept = false;
+        try
+        {
+            var answer = await RequestKeptAsync(approvalId, call, request, progress, cancellationToken).ConfigureAwait(false);
+            kept = answer.Call is not null;
+            return answer;
+        }
+        finally
+        {
+            if (!kept)
+            {
+                _live.TryRemove(approvalId, out _);
+            }
+        }
+    }
+
+    private async Task<(ToolTokenResult Result, DurableCall? Call)> RequestKeptAsync(
         string approvalId, ToolCall call, UserTokenRequest request, IProgress<UserTokenProgress> progress, CancellationToken cancellationToken)
     {
         var requesting = new DurableApproval
@@ -94,7 +121,17 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
     }
 
     /// <summary>Forgets a call that has run (and its token): the model has the result.</summary>
-    public ValueTask FinishAsync(DurableCall call) => store.RemoveAsync(call.ApprovalId, CancellationToken.None);
+    public async ValueTask FinishAsync(DurableCall call)
+    {
+        try
+        {
+            await store.RemoveAsync(call.ApprovalId, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _live.TryRemove(call.ApprovalId, out _);
+        }
+    }
 
     /// <summary>Waits again for the decision on a kept approval: approved, with its token saved; or finished without it.</summary>
     public async Task<DurableApproval> WaitAgainAsync(DurableApproval approval, CancellationToken cancellationToken)

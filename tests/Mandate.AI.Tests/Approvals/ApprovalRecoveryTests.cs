@@ -141,6 +141,27 @@ public sealed class ApprovalRecoveryTests
     }
 
     [Fact]
+    public async Task ACallThisProcessIsRunning_IsNotTakenOver_ByARecoveryStartedMeanwhile()
+    {
+        var options = new ToolAuthorizationOptions { LoginHint = "end.user", ApprovalStore = _store };
+        options.SetPolicy("purchaseItem", ToolPolicy.OnBehalfOfUser("payment").KeepApprovalAcrossRestarts());
+        var authorizer = new ToolAuthorizer(_source, options, _time);
+        var requested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _source.Requested += id => requested.TrySetResult(id);
+
+        var live = new Mandate.AI.Functions.AuthorizedAIFunction(Purchase, authorizer)
+            .InvokeAsync(new AIFunctionArguments { ["quoteId"] = "q-live" }).AsTask();
+        var authReqId = await requested.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(await ResumeAllAsync(new ApprovalRecovery(authorizer)));
+        Assert.Single(await _store.ListAsync(default));
+        _source.Approve(authReqId);
+        await live.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("q-live", Assert.Single(_runs).QuoteId);
+        Assert.Empty(await _store.ListAsync(default));
+    }
+
+    [Fact]
     public async Task ServerUnreachable_NothingIsReported_AndTheCallStaysKeptForTheNextStart()
     {
         await _store.SaveAsync(Kept("a"), default);

@@ -49,6 +49,8 @@ public sealed class SpendingLimitPageTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task ALimitThatCannotBe_IsExplained_AndNothingChanges()
     {
+        // The page shows the limit once it has loaded it, and its form is ready then (a fill before could be reset).
+        await Expect(_page.Locator("#limit-current")).ToHaveTextAsync("$250.00 (the default)");
         await _page.GetByLabel("New limit").FillAsync("12.345");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save limit" }).ClickAsync();
 
