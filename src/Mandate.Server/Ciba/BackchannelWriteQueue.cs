@@ -13,8 +13,8 @@ namespace Mandate.Server.Ciba;
 /// Writes bc-authorize's units of work (<see cref="BackchannelWrite"/>) with group commit: one writer takes every unit
 /// waiting at that moment (up to <see cref="MaxBatch"/>) and writes them in one explicit transaction, so concurrent
 /// requests share one <c>BEGIN … COMMIT</c> and the index pages they all touch are written to the database log once;
-/// a lone request is written at once, without waiting for company. The rows go in with prepared <c>INSERT</c>s built
-/// from EF Core's model (<see cref="EntityInsert"/>), prepared once per writer connection, not tracked. Each unit stays all or
+/// a lone request is written at once, without waiting for company. The rows go in with <c>INSERT</c>s built from EF
+/// Core's model (<see cref="EntityInsert"/>), prepared once per writer connection, not tracked. Each unit stays all or
 /// nothing: its use is inserted first with <c>ON CONFLICT DO NOTHING</c>; when that inserts no row (the use was
 /// recorded before: by an earlier transaction, an earlier unit of this one, or another instance sharing a PostgreSQL
 /// database, whose transaction PostgreSQL waits for), only the replay's audit row is written. A request is then held
