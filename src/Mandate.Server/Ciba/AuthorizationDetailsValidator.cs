@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Mandate.Server.AuthorizationDetails;
 using Mandate.Server.Protocol;
 
@@ -14,6 +15,9 @@ namespace Mandate.Server.Ciba;
 internal sealed class AuthorizationDetailsValidator(AuthorizationDetailsTypes types)
 {
     private const int MaxEntries = 10;
+
+    // The depth JsonNode.ToJsonString writes with default options (JsonSerializerOptions.MaxDepth 0 means 64).
+    private const int JsonNodeMaxDepth = 64;
 
     /// <summary>Registered types, as advertised in <c>authorization_details_types_supported</c> (RFC 9396 §10).</summary>
     public IReadOnlyList<string> SupportedTypes => types.Names;
@@ -45,7 +49,24 @@ internal sealed class AuthorizationDetailsValidator(AuthorizationDetailsTypes ty
             }
         }
 
-        return JsonNode.Parse(details.GetRawText())!.ToJsonString();
+        return Normalize(details);
+    }
+
+    /// <summary>
+    /// The compact JSON text of <paramref name="details"/>: written by <see cref="Utf8JsonWriter"/> with the default
+    /// encoder and no indentation, members and duplicates as sent. The same text as
+    /// <c>JsonNode.Parse(details.GetRawText())!.ToJsonString()</c> (a parsed node writes its element back through the
+    /// same writer), without parsing the JSON a second time.
+    /// </summary>
+    public static string Normalize(JsonElement details)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonNodeMaxDepth }))
+        {
+            details.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Parses and validates JSON text (the form-parameter form).</summary>

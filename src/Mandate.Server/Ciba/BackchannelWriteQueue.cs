@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Mandate.Server.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace Mandate.Server.Ciba;
 /// Writes bc-authorize's units of work (<see cref="BackchannelWrite"/>) with group commit: one writer takes every unit
 /// waiting at that moment (up to <see cref="MaxBatch"/>) and writes them in one explicit transaction, so concurrent
 /// requests share one <c>BEGIN … COMMIT</c> and the index pages they all touch are written to the database log once;
-/// a lone request is written at once, without waiting for company. The rows go in with prepared <c>INSERT</c>s built
-/// from EF Core's model (<see cref="EntityInsert"/>), parsed once per transaction, not tracked. Each unit stays all or
+/// a lone request is written at once, without waiting for company. The rows go in with <c>INSERT</c>s built from EF
+/// Core's model (<see cref="EntityInsert"/>), prepared once per writer connection, not tracked. Each unit stays all or
 /// nothing: its use is inserted first with <c>ON CONFLICT DO NOTHING</c>; when that inserts no row (the use was
 /// recorded before: by an earlier transaction, an earlier unit of this one, or another instance sharing a PostgreSQL
 /// database, whose transaction PostgreSQL waits for), only the replay's audit row is written. A request is then held
@@ -80,8 +81,9 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
 
             try
             {
-                writer ??= await Writer.OpenAsync(scopes);
-                var results = await WriteBatchAsync(writer.Db, batch);
+                writer ??= await Writer.OpenAsync(scopes, _statements);
+                _statements ??= writer.Statements;
+                var results = await WriteBatchAsync(writer, batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Written.TrySetResult(results[i]);
@@ -109,15 +111,13 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
         }
     }
 
-    private async Task<BackchannelWriteOutcome[]> WriteBatchAsync(MandateDbContext db, List<Pending> batch)
+    private async Task<BackchannelWriteOutcome[]> WriteBatchAsync(Writer writer, List<Pending> batch)
     {
-        var statements = _statements ??= new Statements(db);
+        var db = writer.Db;
         await using var transaction = await db.BeginWriteTransactionAsync(CancellationToken.None);
         await RemoveExpiredUsesAsync(db);
-        var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        await using var insertUse = statements.Use.CreateCommand(dbTransaction);
-        await using var insertRequest = statements.Request.CreateCommand(dbTransaction);
-        await using var insertAudit = statements.Audit.CreateCommand(dbTransaction);
+        var (insertUse, insertRequest, insertAudit) = writer.Enlist(db.Database.CurrentTransaction!.GetDbTransaction());
+        var statements = writer.Statements;
         var results = new BackchannelWriteOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -199,16 +199,34 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
     }
 
     /// <summary>The writer's context and its connection, open for as long as writes succeed: its page cache stays warm
-    /// (SQLite keeps a connection's cache while no other connection wrote), and no batch pays for a connection.</summary>
-    private sealed class Writer(AsyncServiceScope scope, MandateDbContext db) : IAsyncDisposable
+    /// (SQLite keeps a connection's cache while no other connection wrote), no batch pays for a connection, and the
+    /// three <c>INSERT</c> commands live as long as the connection, so each statement is prepared once per connection
+    /// rather than once per transaction (Microsoft.Data.Sqlite keeps a command's prepared statement until the command
+    /// is disposed or its text changes).</summary>
+    private sealed class Writer(AsyncServiceScope scope, MandateDbContext db, Statements statements) : IAsyncDisposable
     {
         /// <summary>SQLite's page cache for the writer, in KiB (the default is 2 MiB): the index pages that random keys
         /// (request ids, <c>jti</c> hashes) land on stay in memory instead of being read again from the file.</summary>
         private const int SqliteCacheKib = 16 * 1024;
 
+        private readonly DbCommand _use = statements.Use.CreateCommand(db.Database.GetDbConnection());
+        private readonly DbCommand _request = statements.Request.CreateCommand(db.Database.GetDbConnection());
+        private readonly DbCommand _audit = statements.Audit.CreateCommand(db.Database.GetDbConnection());
+
         public MandateDbContext Db { get; } = db;
 
-        public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes)
+        public Statements Statements { get; } = statements;
+
+        /// <summary>The three commands, enlisted in <paramref name="transaction"/> (the batch's).</summary>
+        public (DbCommand Use, DbCommand Request, DbCommand Audit) Enlist(DbTransaction transaction)
+        {
+            _use.Transaction = transaction;
+            _request.Transaction = transaction;
+            _audit.Transaction = transaction;
+            return (_use, _request, _audit);
+        }
+
+        public static async Task<Writer> OpenAsync(IServiceScopeFactory scopes, Statements? statements)
         {
             var scope = scopes.CreateAsyncScope();
             try
@@ -220,7 +238,7 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
                     await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size=-{SqliteCacheKib};", CancellationToken.None);
                 }
 
-                return new Writer(scope, db);
+                return new Writer(scope, db, statements ?? new Statements(db));
             }
             catch
             {
@@ -231,6 +249,9 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
 
         public async ValueTask DisposeAsync()
         {
+            await _use.DisposeAsync();
+            await _request.DisposeAsync();
+            await _audit.DisposeAsync();
             await Db.Database.CloseConnectionAsync();
             await scope.DisposeAsync();
         }

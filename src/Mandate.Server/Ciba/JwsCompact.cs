@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
 
@@ -6,11 +7,15 @@ namespace Mandate.Server.Ciba;
 /// <summary>Cheap structural checks of a compact JWS before any cryptography ([8725bis] §3.14).</summary>
 internal static class JwsCompact
 {
+    // The base64url alphabet (RFC 4648 §5) and the separator.
+    private static readonly SearchValues<char> Base64UrlOrDot =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
     /// <summary>Splits a compact JWS into its header and payload JSON; null when the value is not one.</summary>
     public static (JsonElement Header, JsonElement Payload)? TryParse(string value, out bool encrypted)
     {
         encrypted = false;
-        if (value.Length is 0 or > 16384 || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        if (value.Length is 0 or > 16384 || value.AsSpan().ContainsAnyExcept(Base64UrlOrDot))
         {
             return null;
         }

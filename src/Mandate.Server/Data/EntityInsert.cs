@@ -9,7 +9,7 @@ namespace Mandate.Server.Data;
 /// <summary>
 /// A prepared <c>INSERT</c> of one entity type, built from EF Core's model (table, columns, value converters), for a
 /// writer that inserts many rows of a few types in one transaction without the change tracker: the statement is parsed
-/// once per transaction instead of once per row, and no entity is tracked. Store-generated keys (an identity id) are
+/// once per command instead of once per row, and no entity is tracked. Store-generated keys (an identity id) are
 /// left to the database. Works on both providers: quoted identifiers and <c>@name</c> parameters.
 /// </summary>
 internal sealed class EntityInsert
@@ -53,12 +53,12 @@ internal sealed class EntityInsert
     public static EntityInsert For<TEntity>(DbContext db, string? conflictClause = null) =>
         new(db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException(typeof(TEntity).Name + " is not in the model."), conflictClause);
 
-    /// <summary>A command on <paramref name="transaction"/>'s connection with one parameter per column; executed again
-    /// with other values, it reuses the statement the provider prepared the first time.</summary>
-    public DbCommand CreateCommand(DbTransaction transaction)
+    /// <summary>A command on <paramref name="connection"/> with one parameter per column, for a writer that keeps it
+    /// across transactions (it sets <see cref="DbCommand.Transaction"/> for each); the provider's prepared statement
+    /// lives as long as the command.</summary>
+    public DbCommand CreateCommand(DbConnection connection)
     {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
+        var command = connection.CreateCommand();
         command.CommandText = Sql;
         for (var i = 0; i < _columns.Length; i++)
         {
@@ -71,7 +71,7 @@ internal sealed class EntityInsert
         return command;
     }
 
-    /// <summary>Inserts <paramref name="entity"/> with <paramref name="command"/> (from <see cref="CreateCommand"/>); returns the
+    /// <summary>Inserts <paramref name="entity"/> with <paramref name="command"/> (from <see cref="CreateCommand"/>, enlisted in the current transaction); returns the
     /// rows inserted (0 when a conflict clause skipped it).</summary>
     public Task<int> ExecuteAsync(DbCommand command, object entity, CancellationToken cancellationToken)
     {

@@ -54,13 +54,7 @@ internal sealed class BackchannelAuthenticationHandler(
             return OAuthResults.Json(acknowledged.Error, http.Response);
         }
 
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.Json(new Dictionary<string, object>
-        {
-            ["auth_req_id"] = acknowledged.Value.AuthReqId,
-            ["expires_in"] = acknowledged.Value.ExpiresIn,
-            ["interval"] = acknowledged.Value.Interval,
-        });
+        return BackchannelResponse.Write(acknowledged.Value, http.Response);
     }
 
     /// <summary>The limits derived from configuration (the accepted audiences are <see cref="Tokens.JwtValidation.ClientAudiences"/>).</summary>

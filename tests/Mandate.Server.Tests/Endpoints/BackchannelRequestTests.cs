@@ -119,4 +119,21 @@ public abstract class BackchannelRequestTests(ServerFixture fixture)
         var hint = Jwt.SignEs256(_seed.Agent.Key, "x", new { sub = TestSeed.EndUserSubject });
         await (await Plain(("scope", "openid"), ("login_hint_token", hint))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
     }
+
+    [DatabaseFact]
+    public async Task BC_16_Acknowledgement_IsAuthReqIdExpiresInAndIntervalAsJson_NotStored()
+    {
+        var response = await Plain(("scope", "openid"), ("login_hint", "end.user"), ("requested_expiry", "120"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+
+        // CIBA §7.3: exactly these members, numbers as JSON numbers.
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(["auth_req_id", "expires_in", "interval"], body.EnumerateObject().Select(p => p.Name));
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("auth_req_id").GetString()));
+        Assert.Equal(120, body.GetProperty("expires_in").GetInt32());
+        Assert.True(body.GetProperty("interval").GetInt32() > 0);
+    }
 }

@@ -49,6 +49,26 @@ public sealed class AuthorizationDetailsValidatorTests
         Assert.False(WithShoePurchase.Validate("[" + string.Join(',', Enumerable.Repeat(Valid[1..^1], 10)) + "]").Failed);
     }
 
+    [Theory]
+    [InlineData("""[ { "type" : "x" , "n": 1.50, "e": 1e2, "z": -0, "big": 123456789012345678901234567890 } ]""")]
+    [InlineData("""[{"type":"x","s":"caf\u00e9 \/ \" <>&' \u2028 \ud83d\ude00"}]""")]
+    [InlineData("""[{"type":"x","s":"café 😀 <b>"}]""")]
+    [InlineData("""[{"type":"x","\u0074ype2":[],"o":{},"arr":[1,[2,[3]],{"k":null,"t":true,"f":false}]}]""")]
+    [InlineData("""[{"type":"x","a":1,"a":2,"o":{"b":1,"b":"two"}}]""")]
+    [InlineData("""[{"type":"x","type":"y"}]""")]
+    public void Normalize_WritesWhatAJsonNodeRoundTripWrote(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var viaNode = System.Text.Json.Nodes.JsonNode.Parse(document.RootElement.GetRawText())!.ToJsonString();
+        Assert.Equal(viaNode, AuthorizationDetailsValidator.Normalize(document.RootElement));
+    }
+
+    [Fact]
+    public void RegisteredType_IsStoredCompactWithTheDefaultEscaping() =>
+        Assert.Equal(
+            """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10.5,"quantity":1,"max_amount":{"currency":"USD","value":"140.00"}}]""",
+            WithShoePurchase.Validate(Valid.Replace(",", " , ", StringComparison.Ordinal)).Value);
+
     [Fact]
     public void NoRegisteredType_RefusesEveryEntryAndAdvertisesNone()
     {

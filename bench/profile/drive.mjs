@@ -1,0 +1,14 @@
+// bc-authorize load for the CPU-per-request measurements (bench/profile/ab.sh, perf.sh): 16 connections, each
+// request a fresh ES256 signed request object, as bench/compare.sh's bc scenario. Prints {rps, p50, p99, non2xx}.
+//   node bench/profile/drive.mjs DEMO_ENV SECONDS
+import autocannon from 'autocannon';
+import { loadTarget } from '../load/target.mjs';
+
+const t = loadTarget('Mandate', process.argv[2]);
+const seconds = Number(process.argv[3] ?? 10);
+const r = await autocannon({
+  url: t.cibaUrl.origin, connections: Number(process.env.BENCH_CONNECTIONS ?? 16), duration: seconds, timeout: 10,
+  requests: [{ method: 'POST', path: t.cibaUrl.pathname, headers: t.headers, body: t.backchannelBody(300),
+    setupRequest: (req) => ({ ...req, body: t.backchannelBody(300) }) }],
+});
+console.log(JSON.stringify({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx }));
