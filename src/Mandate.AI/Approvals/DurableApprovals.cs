@@ -8,9 +8,10 @@ using Microsoft.Extensions.AI;
 namespace Mandate.AI.Approvals;
 
 /// <summary>
-/// The life of a kept approval (<see cref="DurableApproval"/>): sent and saved <see cref="DurableApprovalState.Waiting"/>,
-/// saved <see cref="DurableApprovalState.Approved"/> with its token once redeemed, removed once the call has run and the
-/// model has its result. Each step is saved before the next begins, so a restart finds the call where it stopped, and a
+/// The life of a kept approval (<see cref="DurableApproval"/>): saved <see cref="DurableApprovalState.Requesting"/>,
+/// sent and saved <see cref="DurableApprovalState.Waiting"/>, saved <see cref="DurableApprovalState.Approved"/> with its
+/// token once redeemed, removed once the call has run and the model has its result — or as soon as the call ends in this
+/// process without running (refused, cancelled, failed), since the model is then told it was not done. Each step is saved before the next begins, so a restart finds the call where it stopped, and a
 /// call run again carries the same idempotency key.
 /// </summary>
 internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource source, TimeProvider time)
@@ -31,7 +32,8 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
 
     /// <summary>
     /// Sends the approval request for <paramref name="call"/>, keeps it, and waits for the decision. When the wait is
-    /// cancelled the agent gives up the call, so it is forgotten (the person's later answer does nothing).
+    /// cancelled or fails the agent gives up the call and the model is told so; it is forgotten, so that the person's
+    /// later answer does nothing (a retry is a new call, never a second run of this one).
     /// </summary>
     /// <returns>The token and the kept call to finish once the tool has run, or the OAuth error.</returns>
     public async Task<(ToolTokenResult Result, DurableCall? Call)> RequestAsync(
@@ -104,7 +106,7 @@ internal sealed class DurableApprovals(IApprovalStore store, IToolTokenSource so
         {
             result = await Resumable.WaitForUserTokenAsync(pending, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch
         {
             await store.RemoveAsync(approval.Id, CancellationToken.None).ConfigureAwait(false);
             throw;

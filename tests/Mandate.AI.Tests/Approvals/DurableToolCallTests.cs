@@ -126,6 +126,20 @@ public sealed class DurableToolCallTests
     }
 
     [Fact]
+    public async Task AWaitThatFails_IsToldToTheModelAsNotDone_AndNotKept_SoALaterApprovalDoesNothing()
+    {
+        var ran = false;
+        var function = Purchase(_ => ran = true);
+        _source.WaitAnswer = _ => throw new HttpRequestException("connection refused");
+
+        var result = (JsonElement)(await function.InvokeAsync(Calls.Arguments(new { quoteId = "q-7" })))!;
+
+        Assert.False(ran);
+        Assert.Equal(ToolAuthorizationErrors.TemporarilyUnavailable, result.GetProperty("error").GetString());
+        Assert.Empty(await _store.ListAsync(default));
+    }
+
+    [Fact]
     public async Task EachCall_GetsItsOwnApproval_AndItsOwnIdempotencyKey_NoCachedToken()
     {
         var keys = new List<string?>();
