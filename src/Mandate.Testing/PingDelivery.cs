@@ -13,12 +13,6 @@ internal static class PingDelivery
 
     public const string Ping = "ping";
 
-    /// <summary>
-    /// The name of Mandate.Server's ping <see cref="HttpClient"/> (its internal <c>PingSender.HttpClientName</c>);
-    /// the ping tests of Mandate.Testing fail if it changes.
-    /// </summary>
-    public const string ServerHttpClientName = "Mandate.Ping";
-
     /// <summary>The default notification endpoint with an in-process handler: <c>MapCibaNotifications</c>' default route.</summary>
     public static readonly Uri DefaultInProcessEndpoint = new("http://localhost/ciba/notify");
 
@@ -59,5 +53,5 @@ internal static class PingDelivery
 
     /// <summary>Sends the server's pings through <paramref name="handler"/> (registered after the server's own handler, so it wins).</summary>
     public static void UseHandler(IServiceCollection services, Func<HttpMessageHandler> handler) =>
-        services.AddHttpClient(ServerHttpClientName).ConfigurePrimaryHttpMessageHandler(handler);
+        services.AddMandatePingHttpClient().ConfigurePrimaryHttpMessageHandler(handler);
 }
