@@ -145,6 +145,31 @@ public sealed class CibaInteropTests
         Assert.Equal(204, Assert.Single(pings.EnumerateArray()).GetProperty("status").GetInt32());
     }
 
+    [Fact]
+    public async Task Ciba_PingMode_InTwoSteps_AClientThatResumesTheKeptRequest_IsWokenByThePing()
+    {
+        var message = UniqueMessage("resume");
+        CibaPendingRequest pending;
+        await using (var first = _op.CreateClient("ai-agent-ping", o => o.BackchannelTokenDeliveryMode = "ping"))
+        {
+            pending = await first.GetRequiredService<ICibaClient>().SendAsync(Purchase(message)).WaitAsync(FlowLimit);
+        }
+
+        // A new client, as after a restart: it waits on the kept request and registers its notification token again.
+        await using var second = _op.CreateClient("ai-agent-ping", o => o.BackchannelTokenDeliveryMode = "ping");
+        var flow = second.GetRequiredService<ICibaClient>().WaitForTokenAsync(pending);
+        var record = await _op.WaitForRequestAsync(message, flow);
+        Assert.Equal(pending.AuthReqId, record.GetProperty("auth_req_id").GetString());
+        await _op.DecideAsync(pending.AuthReqId, "approve");
+        var token = await flow.WaitAsync(FlowLimit);
+
+        Assert.Equal(OidcProviderFixture.UserSub, new JsonWebToken(token.AccessToken).Subject);
+        Assert.Equal(pending.ClientNotificationToken,
+            record.GetProperty("request_object").GetProperty("claims").GetProperty("client_notification_token").GetString());
+        var pings = (await _op.GetRequestAsync(pending.AuthReqId)).GetProperty("pings");
+        Assert.Equal(204, Assert.Single(pings.EnumerateArray()).GetProperty("status").GetInt32()); // the kept token was recognised
+    }
+
     private async Task<bool> HasPolledAfterSlowDownAsync(string authReqId)
     {
         var answers = (await _op.GetRequestAsync(authReqId)).GetProperty("polls").EnumerateArray()
