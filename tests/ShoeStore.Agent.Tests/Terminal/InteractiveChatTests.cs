@@ -1,10 +1,13 @@
 using System.Net;
+using Mandate.AI.Approvals;
 using Mandate.AI.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using ShoeStore.Agent.Offline;
 using ShoeStore.Agent.Terminal;
 using ShoeStore.Agent.Tests.Fakes;
+using ShoeStore.Agent.Tools;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ShoeStore.Agent.Tests.Terminal;
 
@@ -62,7 +65,46 @@ public sealed class InteractiveChatTests
         Assert.Contains(_store.Requests, r => r.PathAndQuery == "/deals");
     }
 
-    private async Task<int> RunAsync(string input, Action<InteractiveChat> onApprovalPanel)
+    [Fact]
+    public async Task APurchaseKeptFromAnEarlierRun_IsToldInAPanel_WhileThePersonIsAtThePrompt()
+    {
+        _store.Respond = _ => FakeStoreHandler.Json(StoreJson.Order, HttpStatusCode.Created);
+        var kept = new InMemoryApprovalStore();
+        await kept.SaveAsync(new DurableApproval
+        {
+            Id = "kept-1",
+            ToolName = ToolNames.PurchaseItem,
+            Arguments = """{"quoteId":"q_1"}""",
+            IdempotencyKey = "kept-idempotency-key",
+            LoginHint = "end.user",
+            Scopes = ["payment"],
+            BindingMessage = "Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?",
+            AuthReqId = "req-kept",
+            ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
+            Interval = TimeSpan.FromSeconds(5),
+            CreatedAt = DateTimeOffset.UtcNow,
+            State = DurableApprovalState.Approved,
+            AccessToken = "ciba.end.user.payment",
+        }, CancellationToken.None);
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The person types nothing until the assistant has told them, then leaves.
+        var exitCode = await RunAsync(new GatedReader(told.Task, "exit"), _ => { }, services => services.AddApprovalStore(kept),
+            panel => { if (panel is Panel { Header.Text: "Assistant" }) { told.TrySetResult(); } });
+
+        var screen = _screen.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("While I was away, you approved", screen, StringComparison.Ordinal);
+        Assert.Contains("Order o_1 placed", screen, StringComparison.Ordinal);
+        Assert.Equal("kept-idempotency-key", Assert.Single(_store.Requests).IdempotencyKey);
+        Assert.Empty(await kept.ListAsync(CancellationToken.None));
+    }
+
+    private Task<int> RunAsync(string input, Action<InteractiveChat> onApprovalPanel) =>
+        RunAsync(new StringReader(input), onApprovalPanel, register: null, onPanel: null);
+
+    private async Task<int> RunAsync(
+        TextReader input, Action<InteractiveChat> onApprovalPanel, Action<IServiceCollection>? register, Action<IRenderable>? onPanel)
     {
         var console = new SignallingConsole(AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -71,17 +113,37 @@ public sealed class InteractiveChatTests
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         }));
-        await using var provider = TerminalAgent.Services(_source, new OfflinePlanner(), _store, services => services.AddSingleton<IAnsiConsole>(console))
-            .BuildServiceProvider();
+        var services = TerminalAgent.Services(_source, new OfflinePlanner(), _store, services => services.AddSingleton<IAnsiConsole>(console));
+        register?.Invoke(services);
+        await using var provider = services.BuildServiceProvider();
         var chat = provider.GetRequiredService<InteractiveChat>();
         console.OnWrite = renderable =>
         {
+            onPanel?.Invoke(renderable);
             if (renderable is Panel { Header.Text: "Approval needed" })
             {
                 onApprovalPanel(chat);
             }
         };
 
-        return await chat.RunAsync(new StringReader(input), ShoeStore.Agent.Chat.ChatClientFactory.Describe(null));
+        return await chat.RunAsync(input, ShoeStore.Agent.Chat.ChatClientFactory.Describe(null));
+    }
+
+    /// <summary>Input that answers its one line once <paramref name="gate"/> completes (at most 20 s), then ends.</summary>
+    private sealed class GatedReader(Task gate, string line) : TextReader
+    {
+        private bool _read;
+
+        public override async Task<string?> ReadLineAsync()
+        {
+            if (_read)
+            {
+                return null;
+            }
+
+            await gate.WaitAsync(TimeSpan.FromSeconds(20));
+            _read = true;
+            return line;
+        }
     }
 }
