@@ -218,13 +218,14 @@ public sealed class ToolAuthorizer
         try
         {
             result = policy.Durable
-                ? await RequestApprovalAsync(call.Name, policy, request, key, async (approvalId, progress, _, token) =>
+                ? await RequestApprovalAsync(call.Name, policy, request, key, async (approvalId, progress, token) =>
                 {
                     (var answer, durable) = await _durable.RequestAsync(approvalId, call, request, progress, token).ConfigureAwait(false);
                     return answer;
                 }, cancellationToken).ConfigureAwait(false)
                 : await _pending.JoinOrStartAsync(
-                    key, token => RequestApprovalAsync(call.Name, policy, request, key, GetUserTokenAsync, token), cancellationToken).ConfigureAwait(false);
+                    key, token => RequestApprovalAsync(call.Name, policy, request, key,
+                        (_, progress, wait) => _source.GetUserTokenAsync(request, progress, wait), token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -240,12 +241,9 @@ public sealed class ToolAuthorizer
     /// <summary>Finishes the call of a durable tool once it has run: its kept approval and token are forgotten.</summary>
     internal ValueTask FinishDurableAsync(DurableCall call) => _durable.FinishAsync(call);
 
-    private Task<ToolTokenResult> GetUserTokenAsync(string approvalId, IProgress<UserTokenProgress> progress, UserTokenRequest request, CancellationToken cancellationToken) =>
-        _source.GetUserTokenAsync(request, progress, cancellationToken);
-
     private async Task<ToolTokenResult> RequestApprovalAsync(
         string toolName, ToolPolicy policy, UserTokenRequest request, UserTokenKey key,
-        Func<string, IProgress<UserTokenProgress>, UserTokenRequest, CancellationToken, Task<ToolTokenResult>> getToken, CancellationToken cancellationToken)
+        Func<string, IProgress<UserTokenProgress>, CancellationToken, Task<ToolTokenResult>> getToken, CancellationToken cancellationToken)
     {
         var approvalId = Guid.NewGuid().ToString("N");
         DateTimeOffset? expiresAt = null;
@@ -264,7 +262,7 @@ public sealed class ToolAuthorizer
         ToolTokenResult result;
         try
         {
-            result = await getToken(approvalId, progress, request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            result = await getToken(approvalId, progress, linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
