@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Mandate.Client.Ciba;
 using Mandate.Client.Tokens;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Testing.Tests;
@@ -20,15 +19,10 @@ public sealed class PingModeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new VirtualAuthorizationServerOptions
-        {
-            TimeProvider = _time,
-            BackchannelTokenDeliveryMode = "ping",
-            // The agent host is started below, after the server whose settings it needs: the handler is asked for late.
-            NotificationHandler = () => _agent.CreateHandler(),
-            ConfigureServices = services => services.AddMandateAuthorizationDetailsType("payment_initiation", _ => null),
-        };
-        options.Settings["Mandate:CibaDefaultExpirySeconds"] = "120";
+        var options = TestServerOptions.OnClock(_time);
+        options.BackchannelTokenDeliveryMode = "ping";
+        // The agent host is started below, after the server whose settings it needs: the handler is asked for late.
+        options.NotificationHandler = () => _agent.CreateHandler();
         options.Settings["Mandate:CibaIntervalSeconds"] = "100";
         _server = await VirtualAuthorizationServer.StartAsync(options);
         _agent = await PingAgent.StartAsync(_server, _time);

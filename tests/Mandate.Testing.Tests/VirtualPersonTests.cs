@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Mandate.Client.Ciba;
 using Mandate.Client.Tokens;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mandate.Testing.Tests;
@@ -18,13 +17,7 @@ public sealed class VirtualPersonTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new VirtualAuthorizationServerOptions
-        {
-            TimeProvider = _time,
-            ConfigureServices = services => services.AddMandateAuthorizationDetailsType("payment_initiation", _ => null),
-        };
-        options.Settings["Mandate:CibaDefaultExpirySeconds"] = "120";
-        _server = await VirtualAuthorizationServer.StartAsync(options);
+        _server = await VirtualAuthorizationServer.StartAsync(TestServerOptions.OnClock(_time));
         _agent = VirtualAgent.Create(_server, _time);
     }
 

@@ -5,7 +5,9 @@ namespace Mandate.Server.Logging;
 /// <summary>Log messages. They carry ids, client ids and error codes, never secrets, tokens or request objects.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "CIBA request {RequestId} from {ClientId} created ({DeliveryMode}).")]
+    /// <summary>Debug: the accepted request's audit event (<see cref="Audit"/>, Information) already says it once per
+    /// request; this line adds the request id and delivery mode for tracing one request (docs/server.md, "Audit").</summary>
+    [LoggerMessage(1, LogLevel.Debug, "CIBA request {RequestId} from {ClientId} created ({DeliveryMode}).")]
     public static partial void CibaRequestCreated(ILogger logger, string requestId, string clientId, string deliveryMode);
 
     [LoggerMessage(2, LogLevel.Information, "CIBA request refused for {ClientId}: {Error}.")]

@@ -12,22 +12,15 @@ namespace Mandate.Server.Tests.Device;
 /// </summary>
 public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const string PurchaseMessage = "Buy Nike Pegasus 41 for $140";
-
-    private DevicePageServer _server = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
+    private PhonePage _phone = null!;
     private ICDPSession _cdp = null!;
     private string _authenticatorId = "";
 
     public async Task InitializeAsync()
     {
-        SetDefaultExpectTimeout(15_000);
-        _server = await DevicePageServer.StartAsync(onLocalhost: true);
-        Assert.StartsWith("http://localhost:", _server.BaseUrl, StringComparison.Ordinal);
-        _context = await browser.NewPhoneContextAsync();
-        _page = await _context.NewPageAsync();
-        _cdp = await _context.NewCDPSessionAsync(_page);
+        _phone = await PhonePage.OpenAsync(browser, await DevicePageServer.StartAsync(onLocalhost: true));
+        Assert.StartsWith("http://localhost:", _phone.Server.BaseUrl, StringComparison.Ordinal);
+        _cdp = await _phone.Context.NewCDPSessionAsync(_phone.Page);
         await _cdp.SendAsync("WebAuthn.enable");
         var added = await _cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
         {
@@ -44,35 +37,31 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
         _authenticatorId = added!.Value.GetProperty("authenticatorId").GetString()!;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.CloseAsync();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _phone.DisposeAsync();
 
     [Fact]
     public async Task AddPasskey_SignInWithIt_ApproveAPaymentWithIt_TheTokenSaysPopUser()
     {
-        await SignInWithPasswordAsync();
+        await _phone.SignInAsync();
         await AddPasskeyAsync();
         var credential = Assert.Single(await CredentialsAsync());
         Assert.True(credential.GetProperty("isResidentCredential").GetBoolean());
 
         // Sign out, then back in with the passkey alone.
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey instead" }).ClickAsync();
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for you" })).ToBeVisibleAsync();
+        await _phone.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await _phone.Page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey instead" }).ClickAsync();
+        await Expect(_phone.Page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for you" })).ToBeVisibleAsync();
 
-        var authReqId = await _server.StartCibaAsync("end.user", PurchaseMessage, DevicePageServer.Purchase());
-        var card = Card(PurchaseMessage);
+        var authReqId = await _phone.Server.StartCibaAsync("end.user", PhonePage.PurchaseMessage, DevicePageServer.Purchase());
+        var card = Card(PhonePage.PurchaseMessage);
         await Expect(card.Locator(".passkey-note")).ToHaveTextAsync("This payment needs your passkey.");
         var signCount = (await CredentialsAsync())[0].GetProperty("signCount").GetInt32();
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve with passkey" }).ClickAsync();
         await Expect(card).ToHaveCountAsync(0);
-        await Expect(_page.Locator("#history .outcome")).ToHaveTextAsync(["Approved"]);
+        await Expect(_phone.Page.Locator("#history .outcome")).ToHaveTextAsync(["Approved"]);
         Assert.True((await CredentialsAsync())[0].GetProperty("signCount").GetInt32() > signCount, "the approval was signed by the passkey");
 
-        var response = await _server.PollAsync(authReqId);
+        var response = await _phone.Server.PollAsync(authReqId);
         var body = await response.ReadJsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
         var access = Jwt.Payload(body.GetProperty("access_token").GetString()!);
@@ -84,29 +73,29 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task WithoutAPasskey_APaymentIsApprovedByClick_AndThePageOffersToAddOne()
     {
-        await SignInWithPasswordAsync();
-        var authReqId = await _server.StartCibaAsync("end.user", PurchaseMessage, DevicePageServer.Purchase());
-        var card = Card(PurchaseMessage);
+        await _phone.SignInAsync();
+        var authReqId = await _phone.Server.StartCibaAsync("end.user", PhonePage.PurchaseMessage, DevicePageServer.Purchase());
+        var card = Card(PhonePage.PurchaseMessage);
         await Expect(card.Locator(".passkey-note")).ToContainTextAsync("A passkey protects payments");
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Expect(card).ToHaveCountAsync(0);
 
-        var body = await (await _server.PollAsync(authReqId)).ReadJsonAsync();
+        var body = await (await _phone.Server.PollAsync(authReqId)).ReadJsonAsync();
         Assert.Equal(["pwd"], Jwt.Payload(body.GetProperty("access_token").GetString()!).GetProperty("amr").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Fact]
     public async Task ClickApprovalOfAPayment_OnceAPasskeyExists_IsRefused()
     {
-        await SignInWithPasswordAsync();
+        await _phone.SignInAsync();
         await AddPasskeyAsync();
-        await _server.StartCibaAsync("end.user", PurchaseMessage, DevicePageServer.Purchase());
-        var card = Card(PurchaseMessage);
+        await _phone.Server.StartCibaAsync("end.user", PhonePage.PurchaseMessage, DevicePageServer.Purchase());
+        var card = Card(PhonePage.PurchaseMessage);
         await Expect(card).ToBeVisibleAsync();
-        var id = await PendingIdAsync(PurchaseMessage);
+        var id = await PendingIdAsync(PhonePage.PurchaseMessage);
 
         // What a script holding the session cookie would do: approve without the passkey.
-        var answer = await _page.EvaluateAsync<JsonElement>(
+        var answer = await _phone.Page.EvaluateAsync<JsonElement>(
             """
             async (id) => {
               const r = await fetch(`device/api/requests/${id}/approve`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
@@ -122,16 +111,16 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task PasskeySignatureOverAnotherRequestsChallenge_IsRefused()
     {
-        await SignInWithPasswordAsync();
+        await _phone.SignInAsync();
         await AddPasskeyAsync();
-        await _server.StartCibaAsync("end.user", "Buy socks for $5", DevicePageServer.Purchase());
-        await _server.StartCibaAsync("end.user", PurchaseMessage, DevicePageServer.Purchase());
-        await Expect(Card(PurchaseMessage)).ToBeVisibleAsync();
+        await _phone.Server.StartCibaAsync("end.user", "Buy socks for $5", DevicePageServer.Purchase());
+        await _phone.Server.StartCibaAsync("end.user", PhonePage.PurchaseMessage, DevicePageServer.Purchase());
+        await Expect(Card(PhonePage.PurchaseMessage)).ToBeVisibleAsync();
         var shown = await PendingIdAsync("Buy socks for $5");
-        var other = await PendingIdAsync(PurchaseMessage);
+        var other = await PendingIdAsync(PhonePage.PurchaseMessage);
 
         // The passkey signs the challenge of the request shown; the signature is then sent to approve the other one.
-        var status = await _page.EvaluateAsync<int>(
+        var status = await _phone.Page.EvaluateAsync<int>(
             """
             async ([shown, other]) => {
               const b64 = (s) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(s.length / 4) * 4, "=")), (c) => c.charCodeAt(0));
@@ -152,34 +141,25 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
     public async Task PaymentThatNeedsThePasskey_OnAPhoneScreen_FitsWithoutSidewaysScrolling()
     {
         // scripts/screenshots.sh runs this test with MANDATE_PASSKEY_SCREENSHOT set to write docs/images/device-passkey.png.
-        await SignInWithPasswordAsync();
+        await _phone.SignInAsync();
         await AddPasskeyAsync();
-        await _server.StartCibaAsync("end.user", PurchaseMessage, DevicePageServer.Purchase());
-        await Expect(Card(PurchaseMessage).GetByRole(AriaRole.Button, new() { Name = "Approve with passkey" })).ToBeVisibleAsync();
-        Assert.False(await _page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"));
+        await _phone.Server.StartCibaAsync("end.user", PhonePage.PurchaseMessage, DevicePageServer.Purchase());
+        await Expect(Card(PhonePage.PurchaseMessage).GetByRole(AriaRole.Button, new() { Name = "Approve with passkey" })).ToBeVisibleAsync();
+        Assert.False(await _phone.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"));
 
         var target = Environment.GetEnvironmentVariable("MANDATE_PASSKEY_SCREENSHOT");
-        var path = string.IsNullOrEmpty(target) ? Path.Combine(_server.DataDirectory, "device-passkey.png") : Path.GetFullPath(target);
-        await _page.Locator("#toast").EvaluateAsync("toast => toast.hidden = true");
-        await _page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        var path = string.IsNullOrEmpty(target) ? Path.Combine(_phone.Server.DataDirectory, "device-passkey.png") : Path.GetFullPath(target);
+        await _phone.Page.Locator("#toast").EvaluateAsync("toast => toast.hidden = true");
+        await _phone.Page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         Assert.True(new FileInfo(path).Length > 10_000);
-    }
-
-    private async Task SignInWithPasswordAsync()
-    {
-        await _page.GotoAsync(_server.PageUrl);
-        await _page.GetByLabel("Username").FillAsync("end.user");
-        await _page.GetByLabel("Password").FillAsync(_server.Seed.EndUserPassword);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for you" })).ToBeVisibleAsync();
     }
 
     private async Task AddPasskeyAsync()
     {
-        await Expect(_page.Locator("#passkeys-none")).ToBeVisibleAsync();
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
-        await Expect(_page.Locator("#passkey-list li")).ToHaveCountAsync(1);
-        await Expect(_page.Locator("#passkeys-none")).ToBeHiddenAsync();
+        await Expect(_phone.Page.Locator("#passkeys-none")).ToBeVisibleAsync();
+        await _phone.Page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await Expect(_phone.Page.Locator("#passkey-list li")).ToHaveCountAsync(1);
+        await Expect(_phone.Page.Locator("#passkeys-none")).ToBeHiddenAsync();
     }
 
     private async Task<JsonElement[]> CredentialsAsync()
@@ -188,12 +168,12 @@ public sealed class PasskeyPageTests(BrowserFixture browser) : IClassFixture<Bro
         return result!.Value.GetProperty("credentials").EnumerateArray().ToArray();
     }
 
-    private ILocator Card(string text) => _page.Locator("#pending > li").Filter(new() { HasText = text });
+    private ILocator Card(string text) => _phone.Page.Locator("#pending > li").Filter(new() { HasText = text });
 
     private async Task<string[]> PendingIdsAsync() =>
-        (await _page.EvaluateAsync<JsonElement>("async () => (await (await fetch('device/api/requests')).json()).map((r) => r.id)"))
+        (await _phone.Page.EvaluateAsync<JsonElement>("async () => (await (await fetch('device/api/requests')).json()).map((r) => r.id)"))
             .EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     private async Task<string> PendingIdAsync(string bindingMessage) =>
-        await _page.EvaluateAsync<string>("async (m) => (await (await fetch('device/api/requests')).json()).find((r) => r.binding_message === m).id", bindingMessage);
+        await _phone.Page.EvaluateAsync<string>("async (m) => (await (await fetch('device/api/requests')).json()).find((r) => r.binding_message === m).id", bindingMessage);
 }

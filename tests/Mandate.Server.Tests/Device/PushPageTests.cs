@@ -14,48 +14,25 @@ namespace Mandate.Server.Tests.Device;
 /// </summary>
 public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const string PurchaseMessage = "Buy Nike Pegasus 41 for $140";
+    private PhonePage _phone = null!;
 
-    private DevicePageServer _server = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
+    public async Task InitializeAsync() => _phone = await PhonePage.OpenAsync(
+        browser, await DevicePageServer.StartAsync(new() { ["Mandate:Push:AllowedEndpoints:0"] = "http://127.0.0.1:9/" }), "notifications");
 
-    public async Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(15_000);
-        _server = await DevicePageServer.StartAsync(new() { ["Mandate:Push:AllowedEndpoints:0"] = "http://127.0.0.1:9/" });
-        _context = await browser.NewPhoneContextAsync();
-        await _context.GrantPermissionsAsync(["notifications"], new() { Origin = _server.BaseUrl });
-        _page = await _context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _context.CloseAsync();
-        await _server.DisposeAsync();
-    }
-
-    private async Task SignInAsync()
-    {
-        await _page.GotoAsync(_server.PageUrl);
-        await _page.GetByLabel("Username").FillAsync("end.user");
-        await _page.GetByLabel("Password").FillAsync(_server.Seed.EndUserPassword);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for you" })).ToBeVisibleAsync();
-    }
+    public async Task DisposeAsync() => await _phone.DisposeAsync();
 
     /// <summary>The pending request the agent just made, as the device API lists it (read through the page's session).</summary>
     private async Task<JsonElement> NewRequestAsync(string bindingMessage)
     {
-        await _server.StartCibaAsync("end.user", bindingMessage, DevicePageServer.Purchase());
-        var pending = await _page.EvaluateAsync<JsonElement>("fetch('device/api/requests').then(r => r.json())");
+        await _phone.Server.StartCibaAsync("end.user", bindingMessage, DevicePageServer.Purchase());
+        var pending = await _phone.Page.EvaluateAsync<JsonElement>("fetch('device/api/requests').then(r => r.json())");
         return pending.EnumerateArray().Single(r => r.GetProperty("binding_message").GetString() == bindingMessage);
     }
 
     /// <summary>The service worker's registration id, from CDP's ServiceWorker domain, once the page has registered it.</summary>
     private async Task<(ICDPSession Cdp, string RegistrationId)> WorkerAsync()
     {
-        var cdp = await _context.NewCDPSessionAsync(_page);
+        var cdp = await _phone.Context.NewCDPSessionAsync(_phone.Page);
         var registrations = new ConcurrentDictionary<string, string>();
         cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
         {
@@ -68,7 +45,7 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
             }
         };
         await cdp.SendAsync("ServiceWorker.enable");
-        var scope = _server.PageUrl + "/";
+        var scope = _phone.Server.PageUrl + "/";
         for (var i = 0; i < 150 && !registrations.ContainsKey(scope); i++)
         {
             await Task.Delay(100);
@@ -76,7 +53,7 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
 
         Assert.True(registrations.TryGetValue(scope, out var id), "no service worker registered for " + scope + ": " + string.Join(", ", registrations.Keys));
         // Pushes go to an active worker.
-        await _page.EvaluateAsync(@"async () => {
+        await _phone.Page.EvaluateAsync(@"async () => {
             const r = await navigator.serviceWorker.getRegistration('device/');
             if (r.active) return;
             const w = r.installing || r.waiting;
@@ -93,7 +70,7 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
         {
             var targets = (await cdp.SendAsync("Target.getTargets"))!.Value.GetProperty("targetInfos").EnumerateArray();
             var worker = targets.Single(t => t.GetProperty("type").GetString() == "service_worker"
-                && t.GetProperty("url").GetString() == _server.BaseUrl + "/device/sw.js");
+                && t.GetProperty("url").GetString() == _phone.Server.BaseUrl + "/device/sw.js");
             var attached = await cdp.SendAsync("Target.attachToTarget", new() { ["targetId"] = worker.GetProperty("targetId").GetString()!, ["flatten"] = false });
             var sessionId = attached!.Value.GetProperty("sessionId").GetString()!;
             var reply = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -127,7 +104,7 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
         var shown = await NotificationsAsync();
         for (var delivery = 0; delivery < 6 && shown.GetArrayLength() == 0; delivery++)
         {
-            await cdp.SendAsync("ServiceWorker.deliverPushMessage", new() { ["origin"] = _server.BaseUrl, ["registrationId"] = registrationId, ["data"] = payload });
+            await cdp.SendAsync("ServiceWorker.deliverPushMessage", new() { ["origin"] = _phone.Server.BaseUrl, ["registrationId"] = registrationId, ["data"] = payload });
             for (var i = 0; i < 50 && shown.GetArrayLength() == 0; i++)
             {
                 await Task.Delay(100);
@@ -139,7 +116,7 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     private async Task<JsonElement> NotificationsAsync() =>
-        await _page.EvaluateAsync<JsonElement>(@"async () => {
+        await _phone.Page.EvaluateAsync<JsonElement>(@"async () => {
             const r = await navigator.serviceWorker.getRegistration('device/');
             return (await r.getNotifications()).map(n => ({ title: n.title, body: n.body, tag: n.tag, data: n.data }));
         }");
@@ -147,7 +124,7 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
     [Fact]
     public async Task Page_RegistersItsServiceWorker_WithScopeDevice_AndChromiumFindsItInstallable()
     {
-        await SignInAsync();
+        await _phone.SignInAsync();
         var (cdp, _) = await WorkerAsync();
 
         var manifest = await cdp.SendAsync("Page.getAppManifest");
@@ -162,19 +139,19 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
     [Fact]
     public async Task APush_ShowsANotification_WithTheClientNameAndBindingMessage_TaggedAndLinkedToTheRequest()
     {
-        await SignInAsync();
-        var request = await NewRequestAsync(PurchaseMessage);
+        await _phone.SignInAsync();
+        var request = await NewRequestAsync(PhonePage.PurchaseMessage);
         var id = request.GetProperty("id").GetString()!;
         var (cdp, registrationId) = await WorkerAsync();
 
         // What the server encrypts for this request (PushPayload), as the browser hands it to the worker.
         var payload = PushPayload.Create(new PushNotice(id, TestSeed.EndUserSubject, request.GetProperty("client_name").GetString()!,
-            PurchaseMessage, request.GetProperty("expires_at").GetDateTimeOffset()));
+            PhonePage.PurchaseMessage, request.GetProperty("expires_at").GetDateTimeOffset()));
         var shown = await DeliverUntilShownAsync(cdp, registrationId, payload);
 
         var notification = Assert.Single(shown.EnumerateArray());
         Assert.Equal("Shoe Store Assistant", notification.GetProperty("title").GetString());
-        Assert.Equal(PurchaseMessage, notification.GetProperty("body").GetString());
+        Assert.Equal(PhonePage.PurchaseMessage, notification.GetProperty("body").GetString());
         Assert.Equal(id, notification.GetProperty("tag").GetString());
         Assert.Equal("/device?request=" + id, notification.GetProperty("data").GetProperty("url").GetString());
     }
@@ -182,34 +159,34 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
     [Fact]
     public async Task TheNotificationsUrl_OpensThatRequest_HighlightedAndFocused()
     {
-        await SignInAsync();
+        await _phone.SignInAsync();
         var other = await NewRequestAsync("Buy Adidas Samba for $100");
-        var request = await NewRequestAsync(PurchaseMessage);
+        var request = await NewRequestAsync(PhonePage.PurchaseMessage);
         var id = request.GetProperty("id").GetString()!;
 
-        await _page.GotoAsync(_server.PageUrl + "?request=" + Uri.EscapeDataString(id));
+        await _phone.Page.GotoAsync(_phone.Server.PageUrl + "?request=" + Uri.EscapeDataString(id));
 
-        var card = _page.Locator("li.card", new() { Has = _page.Locator($"[id='agent-{id}']") });
+        var card = _phone.Page.Locator("li.card", new() { Has = _phone.Page.Locator($"[id='agent-{id}']") });
         await Expect(card).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\barrived\b"));
-        await Expect(_page.Locator($"[id='agent-{id}']")).ToBeFocusedAsync();
-        await Expect(_page.Locator("li.card", new() { Has = _page.Locator($"[id='agent-{other.GetProperty("id").GetString()}']") }))
+        await Expect(_phone.Page.Locator($"[id='agent-{id}']")).ToBeFocusedAsync();
+        await Expect(_phone.Page.Locator("li.card", new() { Has = _phone.Page.Locator($"[id='agent-{other.GetProperty("id").GetString()}']") }))
             .Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\barrived\b"));
         // The address no longer names the request: a reload does not open it again.
-        Assert.Equal(_server.PageUrl, _page.Url);
+        Assert.Equal(_phone.Server.PageUrl, _phone.Page.Url);
     }
 
     [Fact]
     public async Task TappingTheNotification_WithThePageOpen_ShowsTheRequestThere()
     {
-        await SignInAsync();
-        var request = await NewRequestAsync(PurchaseMessage);
+        await _phone.SignInAsync();
+        var request = await NewRequestAsync(PhonePage.PurchaseMessage);
         var id = request.GetProperty("id").GetString()!;
         // Loaded afresh, so the card is not highlighted as a live arrival: only the tap can highlight it.
-        await _page.ReloadAsync();
-        await Expect(_page.Locator($"[id='agent-{id}']")).ToBeVisibleAsync();
-        await Expect(_page.Locator("li.card.arrived")).ToHaveCountAsync(0);
+        await _phone.Page.ReloadAsync();
+        await Expect(_phone.Page.Locator($"[id='agent-{id}']")).ToBeVisibleAsync();
+        await Expect(_phone.Page.Locator("li.card.arrived")).ToHaveCountAsync(0);
         var (cdp, registrationId) = await WorkerAsync();
-        var payload = PushPayload.Create(new PushNotice(id, TestSeed.EndUserSubject, "Shoe Store Assistant", PurchaseMessage, request.GetProperty("expires_at").GetDateTimeOffset()));
+        var payload = PushPayload.Create(new PushNotice(id, TestSeed.EndUserSubject, "Shoe Store Assistant", PhonePage.PurchaseMessage, request.GetProperty("expires_at").GetDateTimeOffset()));
         Assert.Equal(1, (await DeliverUntilShownAsync(cdp, registrationId, payload)).GetArrayLength());
 
         // The tap, as the worker receives it: CDP cannot click a notification, so the worker is given the event.
@@ -219,18 +196,18 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
             return 'dispatched';
         })()");
 
-        await Expect(_page.Locator("li.card", new() { Has = _page.Locator($"[id='agent-{id}']") }))
+        await Expect(_phone.Page.Locator("li.card", new() { Has = _phone.Page.Locator($"[id='agent-{id}']") }))
             .ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\barrived\b"));
-        await Expect(_page.Locator($"[id='agent-{id}']")).ToBeFocusedAsync();
+        await Expect(_phone.Page.Locator($"[id='agent-{id}']")).ToBeFocusedAsync();
         Assert.Equal(0, (await NotificationsAsync()).GetArrayLength());
     }
 
     [Fact]
     public async Task ARequestNoLongerWaiting_IsSaidSo()
     {
-        await SignInAsync();
-        await _page.GotoAsync(_server.PageUrl + "?request=already-answered");
-        await Expect(_page.Locator("#toast")).ToHaveTextAsync("That request is no longer waiting: it was answered or has expired.");
+        await _phone.SignInAsync();
+        await _phone.Page.GotoAsync(_phone.Server.PageUrl + "?request=already-answered");
+        await Expect(_phone.Page.Locator("#toast")).ToHaveTextAsync("That request is no longer waiting: it was answered or has expired.");
     }
 
     /// <summary>
@@ -267,33 +244,33 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
     [Fact]
     public async Task GetNotifications_SubscribesWithTheServersKey_RegistersThisDevice_AndRemoveUnsubscribes()
     {
-        await _page.AddInitScriptAsync(FakePushService);
-        await SignInAsync();
-        var enable = _page.GetByRole(AriaRole.Button, new() { Name = "Get notifications on this device" });
-        await Expect(_page.GetByText("None yet.")).ToBeVisibleAsync();
+        await _phone.Page.AddInitScriptAsync(FakePushService);
+        await _phone.SignInAsync();
+        var enable = _phone.Page.GetByRole(AriaRole.Button, new() { Name = "Get notifications on this device" });
+        await Expect(_phone.Page.GetByText("None yet.")).ToBeVisibleAsync();
 
         await enable.ClickAsync();
 
-        await Expect(_page.Locator(".push-status")).ToHaveTextAsync("This device gets a notification when an app or agent asks.");
+        await Expect(_phone.Page.Locator(".push-status")).ToHaveTextAsync("This device gets a notification when an app or agent asks.");
         await Expect(enable).ToBeHiddenAsync();
-        var subscribed = Assert.Single((await _page.EvaluateAsync<JsonElement>("window.__push")).GetProperty("subscribed").EnumerateArray());
+        var subscribed = Assert.Single((await _phone.Page.EvaluateAsync<JsonElement>("window.__push")).GetProperty("subscribed").EnumerateArray());
         Assert.True(subscribed.GetProperty("userVisibleOnly").GetBoolean());
-        var vapid = await _page.EvaluateAsync<JsonElement>("fetch('device/api/push/vapid-public-key').then(r => r.json())");
+        var vapid = await _phone.Page.EvaluateAsync<JsonElement>("fetch('device/api/push/vapid-public-key').then(r => r.json())");
         Assert.Equal(vapid.GetProperty("public_key").GetString(), subscribed.GetProperty("applicationServerKey").GetString());
 
         // Registered on the server, listed on the page as this device.
-        var devices = await _page.EvaluateAsync<JsonElement>("fetch('device/api/push/subscriptions').then(r => r.json())");
+        var devices = await _phone.Page.EvaluateAsync<JsonElement>("fetch('device/api/push/subscriptions').then(r => r.json())");
         var device = Assert.Single(devices.EnumerateArray());
-        var row = _page.Locator(".devices li");
+        var row = _phone.Page.Locator(".devices li");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync(device.GetProperty("label").GetString() + " · this device");
         await Expect(row).ToContainTextAsync("not notified yet");
 
         await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Remove .*\\(this device\\)$") }).ClickAsync();
 
-        await Expect(_page.GetByText("None yet.")).ToBeVisibleAsync();
+        await Expect(_phone.Page.GetByText("None yet.")).ToBeVisibleAsync();
         await Expect(enable).ToBeVisibleAsync();
-        Assert.Equal(1, (await _page.EvaluateAsync<JsonElement>("window.__push")).GetProperty("unsubscribed").GetInt32());
-        Assert.Equal(0, (await _page.EvaluateAsync<JsonElement>("fetch('device/api/push/subscriptions').then(r => r.json())")).GetArrayLength());
+        Assert.Equal(1, (await _phone.Page.EvaluateAsync<JsonElement>("window.__push")).GetProperty("unsubscribed").GetInt32());
+        Assert.Equal(0, (await _phone.Page.EvaluateAsync<JsonElement>("fetch('device/api/push/subscriptions').then(r => r.json())")).GetArrayLength());
     }
 }

@@ -9,40 +9,27 @@ namespace Mandate.Server.Tests.Device;
 /// </summary>
 public sealed class SpendingLimitPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private DevicePageServer _server = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
+    private PhonePage _phone = null!;
 
     public async Task InitializeAsync()
     {
-        SetDefaultExpectTimeout(15_000);
-        _server = await DevicePageServer.StartAsync(new() { ["Mandate:Ciba:CollapseIdenticalRequests"] = "true" });
-        _context = await browser.NewPhoneContextAsync();
-        _page = await _context.NewPageAsync();
-        await _page.GotoAsync(_server.PageUrl);
-        await _page.GetByLabel("Username").FillAsync("end.user");
-        await _page.GetByLabel("Password").FillAsync(_server.Seed.EndUserPassword);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for you" })).ToBeVisibleAsync();
+        _phone = await PhonePage.OpenAsync(browser, await DevicePageServer.StartAsync(new() { ["Mandate:Ciba:CollapseIdenticalRequests"] = "true" }));
+        await _phone.SignInAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.CloseAsync();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _phone.DisposeAsync();
 
     [Fact]
     public async Task ThePersonSetsALimit_AndTheNextPaymentRequestShowsItAsItsBound()
     {
-        await Expect(_page.Locator("#limit-current")).ToHaveTextAsync("$250.00 (the default)");
-        await _page.GetByLabel("New limit").FillAsync("80");
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Save limit" }).ClickAsync();
-        await Expect(_page.Locator("#limit-current")).ToHaveTextAsync("$80.00");
+        await Expect(_phone.Page.Locator("#limit-current")).ToHaveTextAsync("$250.00 (the default)");
+        await _phone.Page.GetByLabel("New limit").FillAsync("80");
+        await _phone.Page.GetByRole(AriaRole.Button, new() { Name = "Save limit" }).ClickAsync();
+        await Expect(_phone.Page.Locator("#limit-current")).ToHaveTextAsync("$80.00");
 
-        await _server.StartCibaAsync("end.user", "Allow agent to place an order?");
+        await _phone.Server.StartCibaAsync("end.user", "Allow agent to place an order?");
 
-        var card = _page.Locator("li.card", new() { HasText = "Allow agent to place an order?" });
+        var card = _phone.Page.Locator("li.card", new() { HasText = "Allow agent to place an order?" });
         await Expect(card.Locator("dd")).ToHaveTextAsync("One order of one pair up to $80.00");
     }
 
@@ -50,12 +37,12 @@ public sealed class SpendingLimitPageTests(BrowserFixture browser) : IClassFixtu
     public async Task ALimitThatCannotBe_IsExplained_AndNothingChanges()
     {
         // The page shows the limit once it has loaded it, and its form is ready then (a fill before could be reset).
-        await Expect(_page.Locator("#limit-current")).ToHaveTextAsync("$250.00 (the default)");
-        await _page.GetByLabel("New limit").FillAsync("12.345");
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Save limit" }).ClickAsync();
+        await Expect(_phone.Page.Locator("#limit-current")).ToHaveTextAsync("$250.00 (the default)");
+        await _phone.Page.GetByLabel("New limit").FillAsync("12.345");
+        await _phone.Page.GetByRole(AriaRole.Button, new() { Name = "Save limit" }).ClickAsync();
 
-        await Expect(_page.Locator("#limit-error")).ToContainTextAsync("at most 2 decimals");
-        await Expect(_page.Locator("#limit-current")).ToHaveTextAsync("$250.00 (the default)");
+        await Expect(_phone.Page.Locator("#limit-error")).ToContainTextAsync("at most 2 decimals");
+        await Expect(_phone.Page.Locator("#limit-current")).ToHaveTextAsync("$250.00 (the default)");
     }
 
     [Fact]
@@ -63,11 +50,11 @@ public sealed class SpendingLimitPageTests(BrowserFixture browser) : IClassFixtu
     {
         for (var i = 0; i < 3; i++)
         {
-            await _server.StartCibaAsync("end.user", "Buy Nike Pegasus 41 for $140", DevicePageServer.Purchase());
+            await _phone.Server.StartCibaAsync("end.user", "Buy Nike Pegasus 41 for $140", DevicePageServer.Purchase());
         }
 
-        await Expect(_page.Locator("li.card")).ToHaveCountAsync(1);
-        await Expect(_page.Locator("li.card .asked-again")).ToHaveTextAsync("The agent asked 3 times for this; one answer covers them all.");
-        await Expect(_page.Locator("li.card dd").First).ToContainTextAsync("nike-pegasus-41");
+        await Expect(_phone.Page.Locator("li.card")).ToHaveCountAsync(1);
+        await Expect(_phone.Page.Locator("li.card .asked-again")).ToHaveTextAsync("The agent asked 3 times for this; one answer covers them all.");
+        await Expect(_phone.Page.Locator("li.card dd").First).ToContainTextAsync("nike-pegasus-41");
     }
 }

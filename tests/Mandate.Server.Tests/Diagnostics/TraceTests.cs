@@ -24,7 +24,6 @@ public sealed class TraceTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        await _receiver.DisposeAsync();
         _recorder.Dispose();
     }
 

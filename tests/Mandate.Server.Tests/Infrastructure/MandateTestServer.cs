@@ -14,6 +14,7 @@ public sealed class MandateTestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private bool _ownsDirectory;
+    private PingReceiver? _receiver;
 
     private MandateTestServer(WebApplication app, string dataDirectory, FakeTimeProvider time, TestLogSink logs)
     {
@@ -34,11 +35,9 @@ public sealed class MandateTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server; the seed file is written into the data directory. A directory the server creates
-    /// itself (none given) is deleted when it is disposed.</summary>
     /// <summary>
     /// Starts a <see cref="PingReceiver"/> on loopback, registers it as the seed's ping client's notification endpoint,
-    /// then starts the server; dispose both (the server first).
+    /// then starts the server, which stops the receiver after itself when it is disposed.
     /// </summary>
     public static async Task<(PingReceiver Receiver, MandateTestServer Server)> StartWithPingReceiverAsync(TestSeed seed)
     {
@@ -46,7 +45,9 @@ public sealed class MandateTestServer : IAsyncDisposable
         seed.PingEndpoint = receiver.Url;
         try
         {
-            return (receiver, await StartAsync(seed));
+            var server = await StartAsync(seed);
+            server._receiver = receiver;
+            return (receiver, server);
         }
         catch
         {
@@ -55,6 +56,8 @@ public sealed class MandateTestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a server; the seed file is written into the data directory. A directory the server creates
+    /// itself (none given) is deleted when it is disposed.</summary>
     public static async Task<MandateTestServer> StartAsync(TestSeed seed, string? dataDirectory = null, FakeTimeProvider? time = null, Dictionary<string, string?>? settings = null)
     {
         var owns = dataDirectory is null;
@@ -87,5 +90,9 @@ public sealed class MandateTestServer : IAsyncDisposable
     {
         Client.Dispose();
         await TestServerHost.StopAsync(_app, _ownsDirectory ? DataDirectory : null);
+        if (_receiver is not null)
+        {
+            await _receiver.DisposeAsync();
+        }
     }
 }

@@ -69,23 +69,7 @@ public sealed class InteractiveChatTests
     public async Task APurchaseKeptFromAnEarlierRun_IsToldInAPanel_WhileThePersonIsAtThePrompt()
     {
         _store.Respond = _ => FakeStoreHandler.Json(StoreJson.Order, HttpStatusCode.Created);
-        var kept = new InMemoryApprovalStore();
-        await kept.SaveAsync(new DurableApproval
-        {
-            Id = "kept-1",
-            ToolName = ToolNames.PurchaseItem,
-            Arguments = """{"quoteId":"q_1"}""",
-            IdempotencyKey = "kept-idempotency-key",
-            LoginHint = "end.user",
-            Scopes = ["payment"],
-            BindingMessage = "Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?",
-            AuthReqId = "req-kept",
-            ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
-            Interval = TimeSpan.FromSeconds(5),
-            CreatedAt = DateTimeOffset.UtcNow,
-            State = DurableApprovalState.Approved,
-            AccessToken = "ciba.end.user.payment",
-        }, CancellationToken.None);
+        var kept = await KeptPurchase.ApprovedAsync();
         var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // The person types nothing until the assistant has told them, then leaves.
@@ -96,7 +80,7 @@ public sealed class InteractiveChatTests
         Assert.Equal(0, exitCode);
         Assert.Contains("While I was away, you approved", screen, StringComparison.Ordinal);
         Assert.Contains("Order o_1 placed", screen, StringComparison.Ordinal);
-        Assert.Equal("kept-idempotency-key", Assert.Single(_store.Requests).IdempotencyKey);
+        Assert.Equal(KeptPurchase.IdempotencyKey, Assert.Single(_store.Requests).IdempotencyKey);
         Assert.Empty(await kept.ListAsync(CancellationToken.None));
     }
 

@@ -107,23 +107,7 @@ public sealed class LineChatTests
     [Fact]
     public async Task APurchaseKeptFromAnEarlierRun_IsCompletedOnceWithItsTokenAndKey_AndToldOnStandardOutput()
     {
-        var kept = new InMemoryApprovalStore();
-        await kept.SaveAsync(new DurableApproval
-        {
-            Id = "kept-1",
-            ToolName = ToolNames.PurchaseItem,
-            Arguments = """{"quoteId":"q_1"}""",
-            IdempotencyKey = "kept-idempotency-key",
-            LoginHint = "end.user",
-            Scopes = ["payment"],
-            BindingMessage = "Allow agent to buy Nike Air Zoom Pegasus 41 for $137.03?",
-            AuthReqId = "req-kept",
-            ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
-            Interval = TimeSpan.FromSeconds(5),
-            CreatedAt = DateTimeOffset.UtcNow,
-            State = DurableApprovalState.Approved, // approved and redeemed just before the agent stopped
-            AccessToken = "ciba.end.user.payment",
-        }, CancellationToken.None);
+        var kept = await KeptPurchase.ApprovedAsync();
 
         var (output, _, exitCode) = await RunAsync("", services => services.AddApprovalStore(kept));
 
@@ -133,7 +117,7 @@ public sealed class LineChatTests
             "Order o_1 placed: 1 x Nike Air Zoom Pegasus 41, size 10, total $137.03, paid with visa ending 4242. Status: confirmed.",
             output.Trim());
         var order = Assert.Single(_store.Requests);
-        Assert.Equal(("POST", "/orders", "Bearer ciba.end.user.payment", "kept-idempotency-key"), (order.Method, order.PathAndQuery, order.Authorization, order.IdempotencyKey));
+        Assert.Equal(("POST", "/orders", "Bearer " + KeptPurchase.AccessToken, KeptPurchase.IdempotencyKey), (order.Method, order.PathAndQuery, order.Authorization, order.IdempotencyKey));
         Assert.Empty(await kept.ListAsync(CancellationToken.None));
         Assert.Empty(_source.UserRequests);
     }
