@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# What p99 this machine allows at a given server CPU cost per bc-authorize request. Under compare.sh's bc load (16
+# connections, a fresh ES256 request object signed by the load generator per request), runs side by side, interleaved:
+#   floor N   bench/floor (Mandate.BenchFloor): reads the form, verifies the ES256 signature, burns N µs of CPU, answers
+#   Mandate   Mandate.Server as compare.sh starts it
+# and prints, per target, the medians of requests/s, p50, p99 and the server's CPU µs per request (utime + stime from
+# /proc/PID/stat over the run ÷ requests).
+#
+#   bench/floor.sh                        # ≈ 6 targets × (15 s warm-up + 3 rounds × 8 s) ≈ 4 minutes + build
+#
+# Settings: FLOOR_BURNS ("0 50 100 150 200"), BENCH_ROUNDS (3), BENCH_DURATION (8), BENCH_WARMUP (15),
+# BENCH_SKIP_BUILD=1. Stops what it started, by PID, and deletes its run folder (it holds the client's key) on exit.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+for tool in node npm dotnet curl bc; do
+  command -v "$tool" >/dev/null || { echo "floor.sh needs $tool" >&2; exit 1; }
+done
+rounds="${BENCH_ROUNDS:-3}"; seconds="${BENCH_DURATION:-8}"; warmup="${BENCH_WARMUP:-15}"
+bench_npm
+server_dll="$(bench_build src/Mandate.Server/Mandate.Server.csproj)" || { echo "Mandate.Server is missing or does not build" >&2; exit 1; }
+floor_dll="$(bench_build bench/floor/Mandate.BenchFloor.csproj)" || exit 1
+bench_start_mandate "$server_dll" || exit 1
+
+# The floor servers trust the demo client's public key (the private part stays in the run folder, for the driver).
+public_jwk="$(node -e '
+  const line = require("fs").readFileSync(process.argv[1], "utf8").split("\n").find((l) => l.startsWith("PINGONE_CIBA_JWK="));
+  const j = JSON.parse(line.slice("PINGONE_CIBA_JWK=".length).replace(/^\x27|\x27$/g, ""));
+  console.log(JSON.stringify({ kty: j.kty, crv: j.crv, x: j.x, y: j.y }));' "$MANDATE_ENV")"
+# Waits (bounded: 30 s) until a loopback port accepts connections.
+wait_port() { for _ in $(seq 1 150); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; return 1; }
+names=(); pids=(); envs=()
+for burn in ${FLOOR_BURNS:-0 50 100 150 200}; do
+  port="$(bench_free_port)"
+  FLOOR_JWK="$public_jwk" FLOOR_BURN_US="$burn" dotnet "$floor_dll" --urls "http://127.0.0.1:$port" > "$BENCH_RUN_DIR/floor-$burn.log" 2>&1 &
+  BENCH_PIDS+=($!)
+  names+=("floor $burn"); pids+=($!)
+  envs+=("$BENCH_RUN_DIR/floor-$burn.env")
+  sed "s#^PINGONE_CIBA_ENDPOINT=.*#PINGONE_CIBA_ENDPOINT=http://127.0.0.1:$port/bc-authorize#" "$MANDATE_ENV" > "${envs[-1]}"
+  wait_port "$port" || { bench_log "the floor server did not start:"; tail -5 "$BENCH_RUN_DIR/floor-$burn.log" >&2; exit 1; }
+done
+names+=("Mandate"); pids+=("$MANDATE_PID"); envs+=("$MANDATE_ENV")
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds × $seconds s, $warmup s warm-up each"
+for i in "${!names[@]}"; do node "$BENCH_DIR/profile/drive.mjs" "${envs[$i]}" "$warmup" > /dev/null; done
+out="$BENCH_RUN_DIR/floor.out"
+for round in $(seq 1 "$rounds"); do
+  for i in "${!names[@]}"; do
+    t0=$(awk '{print $14+$15}' "/proc/${pids[$i]}/stat")
+    r=$(node "$BENCH_DIR/profile/drive.mjs" "${envs[$i]}" "$seconds")
+    t1=$(awk '{print $14+$15}' "/proc/${pids[$i]}/stat")
+    rps=$(echo "$r" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
+    # clock ticks are 1/100 s: µs per request = ticks × 10,000 / requests
+    echo "$i $rps $(echo "$r" | sed 's/.*"p50":\([0-9.]*\).*/\1/') $(echo "$r" | sed 's/.*"p99":\([0-9.]*\).*/\1/') $(echo "($t1-$t0)*10000/($rps*$seconds)" | bc)" >> "$out"
+    echo "  round $round  ${names[$i]}: $r"
+  done
+done
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+echo
+echo "| target | requests/s | p50 ms | p99 ms | server CPU µs per request |"
+echo "| --- | --- | --- | --- | --- |"
+for i in "${!names[@]}"; do
+  col() { awk -v i="$i" -v c="$1" '$1 == i {print $c}' "$out" | median; }
+  printf '| %s | %.0f | %s | %s | %s |\n' "${names[$i]}" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
