@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Mandate.Server.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -8,40 +9,82 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Mandate.Server.Clients;
 
 /// <summary>
-/// Reads client registrations from OpenIddict's application store. The application entities are cached across requests
-/// (<see cref="SharedApplicationCache{TApplication}"/>); the <see cref="RegisteredClient"/> read from one is kept with it
-/// for as long as the entity lives and its concurrency token (changed by every update) stays the same, so that a token
-/// request does not parse the client's JWKS and properties again.
+/// Reads client registrations from OpenIddict's application store. A singleton: the application entities are cached
+/// across requests (<see cref="SharedApplicationCache{TApplication}"/>), and the <see cref="RegisteredClient"/> read from
+/// one is kept with it for as long as the entity lives and its concurrency token (changed by every update) stays the same,
+/// so a request for a cached client resolves no OpenIddict manager, store or database context, parses no JWKS or
+/// properties, and checks a generated secret with one SHA-256 (<see cref="ClientSecretHasher"/>). A miss reads through
+/// OpenIddict's application manager in a scope of its own.
 /// </summary>
-internal sealed class ClientDirectory(IOpenIddictApplicationManager applications) : IClientRegistry
+internal sealed class ClientDirectory(
+    SharedApplicationCache<OpenIddictEntityFrameworkCoreApplication> shared, IServiceScopeFactory scopes) : IClientRegistry
 {
-    private static readonly ConditionalWeakTable<object, Built> Cache = new();
+    private static readonly ConditionalWeakTable<object, Entry> Cache = new();
 
     /// <summary>Finds a client by <c>client_id</c>.</summary>
-    public async ValueTask<RegisteredClient?> FindAsync(string clientId, CancellationToken cancellationToken)
+    public async ValueTask<RegisteredClient?> FindAsync(string clientId, CancellationToken cancellationToken) =>
+        (await FindEntryAsync(clientId, cancellationToken))?.Client;
+
+    /// <summary>Verifies a client secret (RFC 6749 §2.3.1). Unknown clients and clients without a secret fail.</summary>
+    public async ValueTask<bool> ValidateSecretAsync(string clientId, string secret, CancellationToken cancellationToken)
     {
-        var app = await applications.FindByClientIdAsync(clientId, cancellationToken);
-        if (app is null)
+        if (await FindEntryAsync(clientId, cancellationToken) is not { Confidential: true } entry)
+        {
+            return false;
+        }
+
+        if (ClientSecretHasher.IsHash(entry.SecretHash))
+        {
+            return ClientSecretHasher.Verify(entry.SecretHash!, secret);
+        }
+
+        // A secret OpenIddict hashed itself (a registration made outside Mandate's seeding): its manager verifies it.
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        return await applications.FindByClientIdAsync(clientId, cancellationToken) is { } app
+            && await applications.ValidateClientSecretAsync(app, secret, cancellationToken);
+    }
+
+    private async ValueTask<Entry?> FindEntryAsync(string clientId, CancellationToken cancellationToken)
+    {
+        if (shared.Find(clientId) is { } cached && Current(cached, clientId) is { } hit)
+        {
+            return hit;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not OpenIddictEntityFrameworkCoreApplication app)
         {
             return null;
         }
 
-        var version = (app as OpenIddictEntityFrameworkCoreApplication)?.ConcurrencyToken;
-        if (version is not null && Cache.TryGetValue(app, out var built) && built.Version == version && built.Client.ClientId == clientId)
+        if (Current(app, clientId) is { } current)
         {
-            return built.Client;
+            return current;
         }
 
-        var client = await ReadAsync(app, clientId, cancellationToken);
-        if (version is not null)
+        var entry = new Entry(
+            app.ConcurrencyToken,
+            await ReadAsync(applications, app, clientId, cancellationToken),
+            await applications.HasClientTypeAsync(app, ClientTypes.Confidential, cancellationToken),
+            app.ClientSecret);
+        if (app.ConcurrencyToken is not null)
         {
-            Cache.AddOrUpdate(app, new Built(version, client));
+            Cache.AddOrUpdate(app, entry);
         }
 
-        return client;
+        return entry;
     }
 
-    private async ValueTask<RegisteredClient> ReadAsync(object app, string clientId, CancellationToken cancellationToken)
+    private static Entry? Current(OpenIddictEntityFrameworkCoreApplication app, string clientId) =>
+        app.ConcurrencyToken is { } version && Cache.TryGetValue(app, out var entry)
+            && entry.Version == version && entry.Client.ClientId == clientId
+            ? entry
+            : null;
+
+    private static async ValueTask<RegisteredClient> ReadAsync(
+        IOpenIddictApplicationManager applications, object app, string clientId, CancellationToken cancellationToken)
     {
         var permissions = await applications.GetPermissionsAsync(app, cancellationToken);
         var properties = await applications.GetPropertiesAsync(app, cancellationToken);
@@ -71,16 +114,18 @@ internal sealed class ClientDirectory(IOpenIddictApplicationManager applications
         };
     }
 
-    /// <summary>Verifies a client secret (RFC 6749 §2.3.1). Unknown clients and clients without a secret fail.</summary>
-    public async ValueTask<bool> ValidateSecretAsync(string clientId, string secret, CancellationToken cancellationToken)
+    /// <summary>A registration as read, with what the secret check needs; the stored hash, never the secret. Not a
+    /// record, so that nothing prints it.</summary>
+    private sealed class Entry(string? version, RegisteredClient client, bool confidential, string? secretHash)
     {
-        var app = await applications.FindByClientIdAsync(clientId, cancellationToken);
-        return app is not null
-            && await applications.HasClientTypeAsync(app, ClientTypes.Confidential, cancellationToken)
-            && await applications.ValidateClientSecretAsync(app, secret, cancellationToken);
-    }
+        public string? Version { get; } = version;
 
-    private sealed record Built(string Version, RegisteredClient Client);
+        public RegisteredClient Client { get; } = client;
+
+        public bool Confidential { get; } = confidential;
+
+        public string? SecretHash { get; } = secretHash;
+    }
 
     private static string? String(IReadOnlyDictionary<string, JsonElement> properties, string name) =>
         properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

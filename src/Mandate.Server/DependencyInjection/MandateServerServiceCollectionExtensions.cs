@@ -153,8 +153,8 @@ public static class MandateServerServiceCollectionExtensions
         AddPush(services);
         services.TryAddScoped<IUserDirectory, DatabaseUserDirectory>();
         services.TryAddScoped<IIdTokenHintValidator, IdTokenHintValidator>();
-        services.TryAddScoped<ClientDirectory>();
-        services.TryAddScoped<IClientRegistry>(sp => sp.GetRequiredService<ClientDirectory>());
+        services.TryAddSingleton<ClientDirectory>();
+        services.TryAddSingleton<IClientRegistry>(sp => sp.GetRequiredService<ClientDirectory>());
         services.TryAddScoped<RequestObjectValidator>();
         services.TryAddScoped<BackchannelRequestValidator>();
         services.TryAddSingleton<Mandate.Server.Spending.SpendingBounds>();
