@@ -59,11 +59,9 @@ internal sealed class ClientDirectory(
             return null;
         }
 
-        if (Current(app, clientId) is { } current)
-        {
-            return current;
-        }
-
+        // Kept once this scope's context is gone: a detached entity, read here only (updates go through a manager's own
+        // lookup, which empties the shared cache).
+        shared.Add(clientId, app);
         var entry = new Entry(
             app.ConcurrencyToken,
             await ReadAsync(applications, app, clientId, cancellationToken),

@@ -6,10 +6,11 @@ using OpenIddict.Core;
 namespace Mandate.Server.Clients;
 
 /// <summary>
-/// OpenIddict's application manager with fast verification of generated client secrets
-/// (see <see cref="ClientSecretHasher"/>) and lookups by <c>client_id</c> served from
-/// <see cref="SharedApplicationCache{TApplication}"/> across requests. Hashes OpenIddict made itself are still verified
-/// by the base class.
+/// OpenIddict's application manager with fast verification of generated client secrets (see
+/// <see cref="ClientSecretHasher"/>; hashes OpenIddict made itself are still verified by the base class), which empties
+/// <see cref="SharedApplicationCache{TApplication}"/> around every update and deletion. Its lookups are OpenIddict's own
+/// (this request's context, so an entity found can be updated); requests read registrations through
+/// <see cref="ClientDirectory"/>, which keeps them across requests.
 /// </summary>
 internal sealed class MandateApplicationManager<TApplication>(
     IOpenIddictApplicationCache<TApplication> cache,
@@ -20,23 +21,6 @@ internal sealed class MandateApplicationManager<TApplication>(
     : OpenIddictApplicationManager<TApplication>(cache, logger, options, store)
     where TApplication : class
 {
-    /// <inheritdoc />
-    public override async ValueTask<TApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken = default)
-    {
-        if (shared.Find(identifier) is { } cached)
-        {
-            return cached;
-        }
-
-        var application = await base.FindByClientIdAsync(identifier, cancellationToken);
-        if (application is not null)
-        {
-            shared.Add(identifier, application);
-        }
-
-        return application;
-    }
-
     /// <inheritdoc />
     public override async ValueTask UpdateAsync(TApplication application, CancellationToken cancellationToken = default)
     {
