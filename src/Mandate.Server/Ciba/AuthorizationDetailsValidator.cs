@@ -9,11 +9,16 @@ namespace Mandate.Server.Ciba;
 /// <summary>
 /// Validates RFC 9396 <c>authorization_details</c>: a JSON array of 1 to 10 objects, each with a string <c>type</c> that
 /// the host registered (<c>AddMandateAuthorizationDetailsType</c>, docs/server.md "Seeding"), checked by that type's own
-/// validator. Anything else is refused with <c>invalid_authorization_details</c> (RFC 9396 §5). With no registered type,
-/// every request that carries <c>authorization_details</c> is refused.
+/// validator, nested at most <see cref="MaxDepth"/> levels. Anything else is refused with
+/// <c>invalid_authorization_details</c> (RFC 9396 §5). With no registered type, every request that carries
+/// <c>authorization_details</c> is refused.
 /// </summary>
 internal sealed class AuthorizationDetailsValidator(AuthorizationDetailsTypes types)
 {
+    /// <summary>The deepest nesting accepted, the array itself being level 1 (as <see cref="JsonDocumentOptions.MaxDepth"/>
+    /// counts).</summary>
+    public const int MaxDepth = 8;
+
     private const int MaxEntries = 10;
 
     // The depth JsonNode.ToJsonString writes with default options (JsonSerializerOptions.MaxDepth 0 means 64).
@@ -28,6 +33,11 @@ internal sealed class AuthorizationDetailsValidator(AuthorizationDetailsTypes ty
         if (details.ValueKind != JsonValueKind.Array)
         {
             return Invalid("authorization_details must be a JSON array.");
+        }
+
+        if (Depth(details) > MaxDepth)
+        {
+            return Invalid("authorization_details may be nested at most " + MaxDepth + " levels deep.");
         }
 
         var count = details.GetArrayLength();
@@ -74,12 +84,38 @@ internal sealed class AuthorizationDetailsValidator(AuthorizationDetailsTypes ty
     {
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
+            // The parser's own limit (64) bounds its recursion; Validate holds the nesting to MaxDepth.
+            using var document = JsonDocument.Parse(json);
             return Validate(document.RootElement);
         }
         catch (JsonException)
         {
             return Invalid("authorization_details is not valid JSON.");
+        }
+    }
+
+    /// <summary>How deeply <paramref name="element"/> nests: 1 for an empty array or object, plus its deepest member.</summary>
+    private static int Depth(JsonElement element)
+    {
+        var deepest = 0;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    deepest = Math.Max(deepest, Depth(item));
+                }
+
+                return deepest + 1;
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    deepest = Math.Max(deepest, Depth(member.Value));
+                }
+
+                return deepest + 1;
+            default:
+                return 0;
         }
     }
 

@@ -40,8 +40,13 @@ internal sealed record BackchannelParameters
     /// <summary><c>requested_expiry</c> as text (a JSON number in a request object is converted).</summary>
     public string? RequestedExpiry { get; init; }
 
-    /// <summary><c>authorization_details</c> as JSON text (RFC 9396 §2).</summary>
+    /// <summary><c>authorization_details</c> as JSON text (RFC 9396 §2): a form parameter, or a request-object claim
+    /// sent as a string.</summary>
     public string? AuthorizationDetails { get; init; }
+
+    /// <summary><c>authorization_details</c> as a request-object claim that is a JSON array (RFC 9396 §3), checked as it
+    /// was parsed, without writing it out and parsing it again.</summary>
+    public JsonElement? AuthorizationDetailsClaim { get; init; }
 
     /// <summary><c>resource</c> (RFC 8707 §2): the token's audience, one of the client's registered resources.</summary>
     public string? Resource { get; init; }
@@ -69,6 +74,7 @@ internal sealed record BackchannelParameters
     public static Result<BackchannelParameters> FromClaims(JsonElement claims)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        JsonElement? details = null;
         foreach (var name in Names)
         {
             if (!claims.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -76,11 +82,16 @@ internal sealed record BackchannelParameters
                 continue;
             }
 
+            if (name == "authorization_details" && value.ValueKind == JsonValueKind.Array)
+            {
+                details = value;
+                continue;
+            }
+
             var text = (name, value.ValueKind) switch
             {
                 (_, JsonValueKind.String) => value.GetString(),
                 ("requested_expiry", JsonValueKind.Number) => value.GetRawText(),
-                ("authorization_details", JsonValueKind.Array) => value.GetRawText(),
                 _ => null,
             };
             if (text is null)
@@ -91,6 +102,6 @@ internal sealed record BackchannelParameters
             values[name] = text;
         }
 
-        return FromForm(values);
+        return FromForm(values) with { AuthorizationDetailsClaim = details };
     }
 }

@@ -130,9 +130,11 @@ internal sealed class BackchannelRequestValidator(
 
         // RFC 9396: authorization_details of registered types, each valid for its type (docs/security.md).
         string? details = null;
-        if (p.AuthorizationDetails is not null)
+        if (p.AuthorizationDetailsClaim is not null || p.AuthorizationDetails is not null)
         {
-            var checkedDetails = authorizationDetails.Validate(p.AuthorizationDetails);
+            var checkedDetails = p.AuthorizationDetailsClaim is { } claim
+                ? authorizationDetails.Validate(claim)
+                : authorizationDetails.Validate(p.AuthorizationDetails!);
             if (checkedDetails.Failed)
             {
                 return Refused(checkedDetails.Error);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mandate.Server.AuthorizationDetails;
 using Mandate.Server.Ciba;
 using Mandate.Server.Demo;
@@ -69,6 +70,38 @@ public sealed class AuthorizationDetailsValidatorTests
             """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10.5,"quantity":1,"max_amount":{"currency":"USD","value":"140.00"}}]""",
             WithShoePurchase.Validate(Valid.Replace(",", " , ", StringComparison.Ordinal)).Value);
 
+    [Theory]
+    [InlineData(8, false)]
+    [InlineData(9, true)]
+    [InlineData(40, true)]
+    public void NestingDeeperThanEightLevels_IsRefused_AsFormTextAndAsARequestObjectClaim(int depth, bool refused)
+    {
+        var validator = new AuthorizationDetailsValidator(new AuthorizationDetailsTypes([new NamedType("nested")]));
+        var json = Nested(depth);
+        using var claims = JsonDocument.Parse("{\"authorization_details\":" + json + "}", new JsonDocumentOptions { MaxDepth = 64 });
+        var parameters = BackchannelParameters.FromClaims(claims.RootElement).Value!;
+
+        foreach (var result in new[] { validator.Validate(json), validator.Validate(parameters.AuthorizationDetailsClaim!.Value) })
+        {
+            Assert.Equal(refused, result.Failed);
+            Assert.Equal(refused ? "authorization_details may be nested at most 8 levels deep." : json, refused ? result.Error!.Description : result.Value);
+        }
+    }
+
+    [Fact]
+    public void ARequestObjectClaim_IsCheckedAsParsed_AndAsTextWhenItIsAString()
+    {
+        using var claims = JsonDocument.Parse("{\"authorization_details\":" + Valid + ",\"scope\":\"openid\"}");
+        var asArray = BackchannelParameters.FromClaims(claims.RootElement).Value!;
+        using var text = JsonDocument.Parse("{\"authorization_details\":" + JsonSerializer.Serialize(Valid) + "}");
+        var asString = BackchannelParameters.FromClaims(text.RootElement).Value!;
+
+        Assert.Null(asArray.AuthorizationDetails);
+        Assert.Equal(Valid, WithShoePurchase.Validate(asArray.AuthorizationDetailsClaim!.Value).Value);
+        Assert.Null(asString.AuthorizationDetailsClaim);
+        Assert.Equal(Valid, WithShoePurchase.Validate(asString.AuthorizationDetails!).Value);
+    }
+
     [Fact]
     public void NoRegisteredType_RefusesEveryEntryAndAdvertisesNone()
     {
@@ -83,6 +116,11 @@ public sealed class AuthorizationDetailsValidatorTests
         var types = new AuthorizationDetailsTypes([new ShoePurchaseDetailType(), new NamedType("account_information")]);
         Assert.Equal(["shoe_purchase", "account_information"], new AuthorizationDetailsValidator(types).SupportedTypes);
     }
+
+    /// <summary>An array (level 1) holding one <c>nested</c> entry (level 2) whose member <c>n</c> nests objects down to
+    /// <paramref name="depth"/> levels in all.</summary>
+    private static string Nested(int depth) =>
+        "[{\"type\":\"nested\"" + string.Concat(Enumerable.Repeat(",\"n\":{\"k\":0", depth - 2)) + new string('}', depth - 2) + "}]";
 
     private sealed class NamedType(string name) : IAuthorizationDetailsType
     {
