@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What p99 this machine allows at a given server CPU cost per bc-authorize request. Under compare.sh's bc load (16
-# connections, a fresh ES256 request object signed by the load generator per request), runs side by side, interleaved:
+# connections, a fresh ES256 request object per request, signed before each run as bench/load/signed-bodies.mjs
+# says), runs side by side, interleaved:
 #   floor N   bench/floor (Mandate.BenchFloor): reads the form, verifies the ES256 signature, burns N µs of CPU, answers
 #   Mandate   Mandate.Server as compare.sh starts it
 # and prints, per target, the medians of requests/s, p50, p99 and the server's CPU µs per request (utime + stime from

@@ -5,13 +5,15 @@
 //   node bench/load/compare.mjs --peer-env FILE [--mandate-env FILE | --mandate-missing "why"] [--json FILE]
 //
 // Settings (environment): BENCH_CONNECTIONS (16), BENCH_DURATION seconds per run (10), BENCH_ROUNDS (2),
-// BENCH_WARMUP seconds per target and scenario, not counted (10), BENCH_SCENARIOS (cc,poll,bc).
+// BENCH_WARMUP seconds per target and scenario, not counted (10), BENCH_SCENARIOS (cc,poll,bc), BENCH_SIGNING (ahead:
+// bc request objects are signed before each run, not by the generator while it measures; live: as each is sent).
 // Only answers of the expected kind count: a 200 token, a pending poll's 400 authorization_pending or slow_down,
 // a 200 auth_req_id. Anything else is listed and does not count.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadTarget } from './target.mjs';
+import { signedBodies, signing } from './signed-bodies.mjs';
 import { int, median, ms, pad, padLeft, ratio } from './report.mjs';
 
 const { values: args } = parseArgs({
@@ -42,7 +44,8 @@ const errorCode = (body) => /"error"\s*:\s*"([^"]+)"/.exec(body ?? '')?.[1];
 const decodePart = (jwt, index) => JSON.parse(Buffer.from(jwt.split('.')[index], 'base64url').toString());
 
 // ---- scenarios ------------------------------------------------------------------------------------------------------
-// prepare(target) → { url, body | setupBody(), isOk(status, error) } ; check(target) → a sentence, or throws
+// prepare(target, seconds, rate) → { url, body | setupBody(), isOk(status, error), note?() } ; check(target) → a sentence,
+// or throws. `rate` is the most ok/s this target has answered in this scenario so far (undefined before its first run).
 const scenarios = {
   cc: {
     title: 'client_credentials: tokens/s (scope prices, client_secret_basic, ES256 JWT access token)',
@@ -82,8 +85,11 @@ const scenarios = {
       if (status !== 200 || !body?.auth_req_id) throw new Error(`backchannel endpoint answered ${status} ${body?.error ?? ''}`);
       return `200 with auth_req_id, expires_in ${body.expires_in}, interval ${body.interval ?? '(none)'}`;
     },
-    async prepare(t) {
-      return { url: t.cibaUrl, setupBody: () => t.backchannelBody(300), isOk: (status) => status === 200 };
+    async prepare(t, seconds, rate) {
+      // Bodies for 1.5× the best rate seen, and 10,000/s before the first run; the rest, if any, is signed live.
+      const bodies = signedBodies(t, seconds, rate ? rate * 1.5 + 500 : 10_000);
+      const note = () => (bodies.signedLive() ? ` signed-during-run=${bodies.signedLive()}` : '');
+      return { url: t.cibaUrl, setupBody: () => bodies.next(), isOk: (status) => status === 200, note };
     },
   },
 };
@@ -99,8 +105,10 @@ async function pending(t, count) {
 }
 
 // ---- one run --------------------------------------------------------------------------------------------------------
+const bestRate = new Map();
 async function run(t, scenario, seconds) {
-  const plan = await scenario.prepare(t);
+  const key = `${t.name}/${scenario.title}`;
+  const plan = await scenario.prepare(t, seconds, bestRate.get(key));
   const answers = new Map();
   let ok = 0;
   const request = {
@@ -121,7 +129,9 @@ async function run(t, scenario, seconds) {
   const result = await autocannon({
     url: plan.url.origin, connections, duration: seconds, requests: [request], timeout: 10,
   });
+  bestRate.set(key, Math.max(bestRate.get(key) ?? 0, ok / result.duration));
   return {
+    note: plan.note?.() ?? '',
     okPerSecond: ok / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -136,7 +146,7 @@ async function run(t, scenario, seconds) {
 
 const started = new Date();
 console.log(`load: autocannon 9.0.0, ${connections} connections, ${rounds} rounds × ${duration} s per target, A/B/A/B, ` +
-  `${warmup} s warm-up per target and scenario (not counted)`);
+  `${warmup} s warm-up per target and scenario (not counted); bc request objects signed ${signing === 'ahead' ? 'before each run' : 'as each is sent'}`);
 console.log(`targets: ${targets.map((t) => `${t.name} (${t.issuer})`).join(', ')}`);
 if (!args['mandate-env']) console.log(`Mandate.Server: MISSING — ${args['mandate-missing'] ?? 'no --mandate-env given'}; the peer's figures only`);
 
@@ -161,7 +171,7 @@ for (const id of wanted) {
     for (const t of live) {
       const r = await run(t, scenario, duration);
       runs.get(t.name).push(r);
-      const extra = (r.errors ? ` errors=${r.errors}` : '') + (r.timeouts ? ` timeouts=${r.timeouts}` : '');
+      const extra = (r.errors ? ` errors=${r.errors}` : '') + (r.timeouts ? ` timeouts=${r.timeouts}` : '') + r.note;
       console.log(`  ${pad(round, 7)}${pad(t.name, 15)}${padLeft(int(r.okPerSecond), 9)}${padLeft(ms(r.p50), 9)}` +
         `${padLeft(ms(r.p99), 9)}  ${JSON.stringify(r.answers)}${extra}`);
     }
