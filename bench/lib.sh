@@ -99,7 +99,8 @@ bench_wait_http() {
   return 1
 }
 
-# Starts the oidc-provider peer; writes $BENCH_RUN_DIR/peer.env (demo.env format). Sets PEER_ISSUER.
+# Starts the oidc-provider peer; writes $BENCH_RUN_DIR/peer/demo.env (demo.env format). Sets PEER_ENV, PEER_ISSUER,
+# PEER_PID.
 bench_start_peer() {
   local dir="$BENCH_RUN_DIR/peer" i
   mkdir -p "$dir"
@@ -116,6 +117,7 @@ bench_start_peer() {
     return 1
   fi
   PEER_ENV="$dir/demo.env"
+  PEER_PID=$pid
   PEER_ISSUER="$(node -e "console.log(JSON.parse(require('fs').readFileSync('$dir/ready.json','utf8')).issuer)")"
   bench_log "oidc-provider (pid $pid) at $PEER_ISSUER"
 }
