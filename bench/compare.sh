@@ -4,12 +4,13 @@
 # and the ratio Mandate ÷ oidc-provider:
 #   cc    client_credentials tokens/s, p50/p99
 #   poll  CIBA token-endpoint polls answered while the request is pending
-#   bc    bc-authorize requests/s, each with a fresh ES256 signed request object
+#   bc    bc-authorize requests/s, each with a fresh ES256 signed request object (signed before each run:
+#         load/signed-bodies.mjs; BENCH_SIGNING=live signs each as it is sent)
 #
 #   bench/compare.sh                      # ≈ 3 scenarios × (2 targets × 2 rounds × 10 s + warm-up) ≈ 3 minutes + build
 #
 # Settings: BENCH_CONNECTIONS (16), BENCH_DURATION (10), BENCH_ROUNDS (2), BENCH_WARMUP (10), BENCH_SCENARIOS
-# (cc,poll,bc), BENCH_SKIP_BUILD=1 (reuse the last build in BENCH_BUILD_DIR), BENCH_JSON=FILE (raw figures).
+# (cc,poll,bc), BENCH_SIGNING (ahead), BENCH_SKIP_BUILD=1 (reuse the last build in BENCH_BUILD_DIR), BENCH_JSON=FILE (raw figures).
 # When Mandate.Server is absent or does not build or start, it measures the peer alone and says so.
 # Stops everything it started, by PID, on exit.
 set -euo pipefail
