@@ -14,9 +14,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for tool in node npm dotnet curl; do
-  command -v "$tool" >/dev/null || { echo "capacity.sh needs $tool" >&2; exit 1; }
-done
+bench_require node npm dotnet curl
 count="${CAPACITY_COUNT:-100000}"
 [[ "$count" =~ ^[0-9]+$ && "$count" -ge 1 && "$count" -le 1000000 ]] || { echo "CAPACITY_COUNT must be 1..1000000" >&2; exit 2; }
 bench_npm

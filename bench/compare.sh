@@ -16,9 +16,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for tool in node npm dotnet curl; do
-  command -v "$tool" >/dev/null || { echo "compare.sh needs $tool" >&2; exit 1; }
-done
+bench_require node npm dotnet curl
 bench_npm
 
 missing=""

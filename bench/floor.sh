@@ -14,9 +14,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for tool in node npm dotnet curl bc; do
-  command -v "$tool" >/dev/null || { echo "floor.sh needs $tool" >&2; exit 1; }
-done
+bench_require node npm dotnet curl bc
 rounds="${BENCH_ROUNDS:-3}"; seconds="${BENCH_DURATION:-8}"; warmup="${BENCH_WARMUP:-15}"
 bench_npm
 server_dll="$(bench_build src/Mandate.Server/Mandate.Server.csproj)" || { echo "Mandate.Server is missing or does not build" >&2; exit 1; }
@@ -47,21 +45,16 @@ for i in "${!names[@]}"; do node "$BENCH_DIR/profile/drive.mjs" "${envs[$i]}" "$
 out="$BENCH_RUN_DIR/floor.out"
 for round in $(seq 1 "$rounds"); do
   for i in "${!names[@]}"; do
-    t0=$(awk '{print $14+$15}' "/proc/${pids[$i]}/stat")
-    r=$(node "$BENCH_DIR/profile/drive.mjs" "${envs[$i]}" "$seconds")
-    t1=$(awk '{print $14+$15}' "/proc/${pids[$i]}/stat")
-    rps=$(echo "$r" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-    # clock ticks are 1/100 s: µs per request = ticks × 10,000 / requests
-    echo "$i $rps $(echo "$r" | sed 's/.*"p50":\([0-9.]*\).*/\1/') $(echo "$r" | sed 's/.*"p99":\([0-9.]*\).*/\1/') $(echo "($t1-$t0)*10000/($rps*$seconds)" | bc)" >> "$out"
-    echo "  round $round  ${names[$i]}: $r"
+    r=$(bench_drive "${pids[$i]}" "${envs[$i]}" "$seconds")
+    echo "$i ${r% *}" >> "$out"
+    echo "  round $round  ${names[$i]}: ${r##* }"
   done
 done
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo
 echo "| target | requests/s | p50 ms | p99 ms | server CPU µs per request |"
 echo "| --- | --- | --- | --- | --- |"
 for i in "${!names[@]}"; do
-  col() { awk -v i="$i" -v c="$1" '$1 == i {print $c}' "$out" | median; }
+  col() { awk -v i="$i" -v c="$1" '$1 == i {print $c}' "$out" | bench_median; }
   printf '| %s | %.0f | %s | %s | %s |\n' "${names[$i]}" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -145,3 +145,26 @@ bench_start_mandate() {
   MANDATE_ENV="$dir/data/demo.env"
   bench_log "Mandate.Server (pid $MANDATE_PID) at $MANDATE_ISSUER"
 }
+
+# Exits with a message unless every command named is on PATH.
+bench_require() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$(basename "$0") needs $tool" >&2; exit 1; }
+  done
+}
+
+# The median of the numbers on stdin, one a line (the mean of the middle two for an even count).
+bench_median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# One bc-authorize run of $3 seconds (bench/profile/drive.mjs) against the server with PID $1 and demo.env-style file $2.
+# Prints "requests/s p50 p99 cpu_µs_per_request drive_json": the server's CPU from utime + stime in /proc/PID/stat
+# (clock ticks of 1/100 s: µs per request = ticks × 10,000 / requests).
+bench_drive() {
+  local pid=$1 env=$2 seconds=$3 t0 t1 out rps
+  t0=$(awk '{print $14+$15}' "/proc/$pid/stat")
+  out=$(node "$BENCH_DIR/profile/drive.mjs" "$env" "$seconds")
+  t1=$(awk '{print $14+$15}' "/proc/$pid/stat")
+  rps=$(echo "$out" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
+  echo "$rps $(echo "$out" | sed 's/.*"p50":\([0-9.]*\).*/\1/') $(echo "$out" | sed 's/.*"p99":\([0-9.]*\).*/\1/') $(echo "($t1-$t0)*10000/($rps*$seconds)" | bc) $out"
+}

@@ -11,9 +11,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for tool in node npm dotnet curl bc; do
-  command -v "$tool" >/dev/null || { echo "signing.sh needs $tool" >&2; exit 1; }
-done
+bench_require node npm dotnet curl bc
 rounds="${BENCH_ROUNDS:-3}"; seconds="${BENCH_DURATION:-8}"; warmup="${BENCH_WARMUP:-15}"
 bench_npm
 dll="$(bench_build src/Mandate.Server/Mandate.Server.csproj)" || { echo "Mandate.Server is missing or does not build" >&2; exit 1; }
@@ -27,24 +25,20 @@ out="$BENCH_RUN_DIR/signing.out"
 for round in $(seq 1 "$rounds"); do
   for i in "${!names[@]}"; do
     for mode in live ahead; do
-      t0=$(awk '{print $14+$15}' "/proc/${pids[$i]}/stat")
       # Bodies for 8,000 requests/s, more than either server answers here; any shortfall is signed live and printed.
-      r=$(BENCH_SIGNING=$mode BENCH_SIGN_RATE=8000 node "$BENCH_DIR/profile/drive.mjs" "${envs[$i]}" "$seconds")
-      t1=$(awk '{print $14+$15}' "/proc/${pids[$i]}/stat")
-      rps=$(echo "$r" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-      # clock ticks are 1/100 s: µs per request = ticks × 10,000 / requests
-      echo "$i $mode $rps $(echo "$r" | sed 's/.*"p99":\([0-9.]*\).*/\1/') $(echo "($t1-$t0)*10000/($rps*$seconds)" | bc)" >> "$out"
-      echo "  round $round  ${names[$i]} $mode: $r"
+      r=$(BENCH_SIGNING=$mode BENCH_SIGN_RATE=8000 bench_drive "${pids[$i]}" "${envs[$i]}" "$seconds")
+      read -r rps _ p99 cpu _ <<< "$r"
+      echo "$i $mode $rps $p99 $cpu" >> "$out"
+      echo "  round $round  ${names[$i]} $mode: ${r##* }"
     done
   done
 done
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo
 echo "| target | signed | requests/s | p99 ms | server CPU µs per request |"
 echo "| --- | --- | --- | --- | --- |"
 for i in "${!names[@]}"; do
   for mode in live ahead; do
-    col() { awk -v i="$i" -v m="$mode" -v c="$1" '$1 == i && $2 == m {print $c}' "$out" | median; }
+    col() { awk -v i="$i" -v m="$mode" -v c="$1" '$1 == i && $2 == m {print $c}' "$out" | bench_median; }
     printf '| %s | %s | %.0f | %s | %s |\n' "${names[$i]}" "$mode" "$(col 3)" "$(col 4)" "$(col 5)"
   done
 done

@@ -12,9 +12,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-for tool in node npm dotnet curl; do
-  command -v "$tool" >/dev/null || { echo "store-api.sh needs $tool" >&2; exit 1; }
-done
+bench_require node npm dotnet curl
 bench_npm
 store_dll="$(bench_build src/ShoeStore.Api/ShoeStore.Api.csproj)" || { echo "ShoeStore.Api does not build" >&2; exit 1; }
 

@@ -25,20 +25,11 @@ start "$A" a ${ENV_A:-BENCH_SIDE=a}; PA=$MANDATE_PID; EA=$MANDATE_ENV
 # shellcheck disable=SC2086
 start "$B" b ${ENV_B:-BENCH_SIDE=b}; PB=$MANDATE_PID; EB=$MANDATE_ENV
 node "$here/drive.mjs" "$EA" "${WARM:-25}" >/dev/null; node "$here/drive.mjs" "$EB" "${WARM:-25}" >/dev/null
-run() {
-  local pid=$1 env=$2 t0 t1 out rps
-  t0=$(awk '{print $14+$15}' "/proc/$pid/stat")
-  out=$(node "$here/drive.mjs" "$env" "$S")
-  t1=$(awk '{print $14+$15}' "/proc/$pid/stat")
-  rps=$(echo "$out" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
-  # clock ticks are 1/100 s: µs per request = ticks × 10,000 / requests
-  echo "$rps $(echo "($t1-$t0)*10000/($rps*$S)" | bc) $(echo "$out" | sed 's/.*"p99":\([0-9.]*\).*/\1/')"
-}
+run() { local r rps cpu p99; r=$(bench_drive "$1" "$2" "$S"); read -r rps _ p99 cpu _ <<< "$r"; echo "$rps $cpu $p99"; }
 out="$BENCH_RUN_DIR/ab.out"
 echo "side rps cpu_us_per_request p99_ms   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 for _ in $(seq 1 "$R"); do echo "A $(run $PA "$EA")"; echo "B $(run $PB "$EB")"; done | tee "$out"
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 for x in A B; do
-  echo "$x median rps $(grep "^$x" "$out" | awk '{print $2}' | median) cpu_us $(grep "^$x" "$out" | awk '{print $3}' | median)"
+  echo "$x median rps $(grep "^$x" "$out" | awk '{print $2}' | bench_median) cpu_us $(grep "^$x" "$out" | awk '{print $3}' | bench_median)"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
