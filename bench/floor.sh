@@ -17,7 +17,7 @@ source "$(dirname "$0")/lib.sh"
 bench_require node npm dotnet curl bc
 rounds="${BENCH_ROUNDS:-3}"; seconds="${BENCH_DURATION:-8}"; warmup="${BENCH_WARMUP:-15}"
 bench_npm
-server_dll="$(bench_build src/Mandate.Server/Mandate.Server.csproj)" || { echo "Mandate.Server is missing or does not build" >&2; exit 1; }
+server_dll="$(bench_server_dll)"
 floor_dll="$(bench_build bench/floor/Mandate.BenchFloor.csproj)" || exit 1
 bench_start_mandate "$server_dll" || exit 1
 

@@ -146,6 +146,11 @@ bench_start_mandate() {
   bench_log "Mandate.Server (pid $MANDATE_PID) at $MANDATE_ISSUER"
 }
 
+# Builds Mandate.Server (bench_build) and prints its dll, or says it is missing or does not build and fails.
+bench_server_dll() {
+  bench_build src/Mandate.Server/Mandate.Server.csproj || { echo "Mandate.Server is missing or does not build" >&2; return 1; }
+}
+
 # Exits with a message unless every command named is on PATH.
 bench_require() {
   local tool

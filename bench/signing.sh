@@ -12,11 +12,11 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 bench_require node npm dotnet curl bc
-rounds="${BENCH_ROUNDS:-3}"; seconds="${BENCH_DURATION:-8}"; warmup="${BENCH_WARMUP:-15}"
 bench_npm
-dll="$(bench_build src/Mandate.Server/Mandate.Server.csproj)" || { echo "Mandate.Server is missing or does not build" >&2; exit 1; }
 bench_start_peer
+dll="$(bench_server_dll)"
 bench_start_mandate "$dll"
+rounds="${BENCH_ROUNDS:-3}"; seconds="${BENCH_DURATION:-8}"; warmup="${BENCH_WARMUP:-15}"
 names=("oidc-provider" "Mandate"); pids=("$PEER_PID" "$MANDATE_PID"); envs=("$PEER_ENV" "$MANDATE_ENV")
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds × $seconds s, $warmup s warm-up each"
