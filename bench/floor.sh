@@ -10,11 +10,13 @@
 #   bench/floor.sh                        # ≈ 6 targets × (15 s warm-up + 3 rounds × 8 s) ≈ 4 minutes + build
 #
 # Settings: FLOOR_BURNS ("0 50 100 150 200"), BENCH_ROUNDS (3), BENCH_DURATION (8), BENCH_WARMUP (15),
-# BENCH_SKIP_BUILD=1. Stops what it started, by PID, and deletes its run folder (it holds the client's key) on exit.
+# BENCH_LOAD (autocannon; wrk: Debian's wrk, `apt-get install -y wrk`, with bench/load/bc.lua), BENCH_SKIP_BUILD=1.
+# Stops what it started, by PID, and deletes its run folder (it holds the client's key) on exit.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 bench_require node npm dotnet curl bc
+if [[ "${BENCH_LOAD:-}" == wrk ]]; then bench_require wrk; fi
 rounds="${BENCH_ROUNDS:-3}"; seconds="${BENCH_DURATION:-8}"; warmup="${BENCH_WARMUP:-15}"
 bench_npm
 server_dll="$(bench_server_dll)"
@@ -41,7 +43,7 @@ done
 names+=("Mandate"); pids+=("$MANDATE_PID"); envs+=("$MANDATE_ENV")
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds × $seconds s, $warmup s warm-up each"
-for i in "${!names[@]}"; do node "$BENCH_DIR/profile/drive.mjs" "${envs[$i]}" "$warmup" > /dev/null; done
+for i in "${!names[@]}"; do bench_drive "${pids[$i]}" "${envs[$i]}" "$warmup" > /dev/null; done
 out="$BENCH_RUN_DIR/floor.out"
 for round in $(seq 1 "$rounds"); do
   for i in "${!names[@]}"; do

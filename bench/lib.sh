@@ -162,14 +162,24 @@ bench_require() {
 # The median of the numbers on stdin, one a line (the mean of the middle two for an even count).
 bench_median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# One bc-authorize run of $3 seconds (bench/profile/drive.mjs) against the server with PID $1 and demo.env-style file $2.
-# Prints "requests/s p50 p99 cpu_µs_per_request drive_json": the server's CPU from utime + stime in /proc/PID/stat
-# (clock ticks of 1/100 s: µs per request = ticks × 10,000 / requests).
+# One bc-authorize run of $3 seconds against the server with PID $1 and demo.env-style file $2, with autocannon
+# (bench/profile/drive.mjs) or, with BENCH_LOAD=wrk, with wrk (bench/load/bc.lua: a C load generator that costs the
+# shared cores far less CPU per request; the bodies are signed before the run either way). Prints "requests/s p50 p99
+# cpu_µs_per_request driver_json": the server's CPU from utime + stime in /proc/PID/stat (clock ticks of 1/100 s: µs
+# per request = ticks × 10,000 / requests).
 bench_drive() {
-  local pid=$1 env=$2 seconds=$3 t0 t1 out rps
-  t0=$(awk '{print $14+$15}' "/proc/$pid/stat")
-  out=$(node "$BENCH_DIR/profile/drive.mjs" "$env" "$seconds")
-  t1=$(awk '{print $14+$15}' "/proc/$pid/stat")
+  local pid=$1 env=$2 seconds=$3 t0 t1 out rps url bodies="$BENCH_RUN_DIR/bc-bodies.txt"
+  if [[ "${BENCH_LOAD:-autocannon}" == wrk ]]; then
+    url=$(node "$BENCH_DIR/load/bodies-file.mjs" "$env" $((seconds * ${BENCH_SIGN_RATE:-12000})) "$bodies")
+    t0=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    out=$(wrk -t1 -c"${BENCH_CONNECTIONS:-16}" -d"${seconds}s" -s "$BENCH_DIR/load/bc.lua" "$url" -- "$bodies" | tail -1)
+    t1=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    rm -f "$bodies"
+  else
+    t0=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    out=$(node "$BENCH_DIR/profile/drive.mjs" "$env" "$seconds")
+    t1=$(awk '{print $14+$15}' "/proc/$pid/stat")
+  fi
   rps=$(echo "$out" | sed 's/.*"rps":\([0-9.]*\).*/\1/')
   echo "$rps $(echo "$out" | sed 's/.*"p50":\([0-9.]*\).*/\1/') $(echo "$out" | sed 's/.*"p99":\([0-9.]*\).*/\1/') $(echo "($t1-$t0)*10000/($rps*$seconds)" | bc) $out"
 }
