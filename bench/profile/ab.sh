@@ -4,7 +4,8 @@
 #   bench/profile/ab.sh BUILD_DIR_A BUILD_DIR_B [ROUNDS]
 # BUILD_DIR_* are bench_build folders (BENCH_BUILD_DIR of an earlier bench/compare.sh, or made with
 #   BENCH_BUILD_DIR=/tmp/x bash -c 'source bench/lib.sh; bench_build src/Mandate.Server/Mandate.Server.csproj').
-# Settings: SECS (8 per run), WARM (25 s per server first), ENV_A / ENV_B (extra NAME=value for one server).
+# Settings: SECS (8 per run), WARM (25 s per server first), ENV_A / ENV_B (extra NAME=value for one server),
+# BENCH_LOAD=wrk (the measured runs with wrk: bench/load/bc.lua).
 # Both servers run at once (each idle while the other is measured); both are stopped by PID on exit.
 set -euo pipefail
 A=$1; B=$2; R=${3:-4}; S=${SECS:-8}
