@@ -25,9 +25,9 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
     /// <summary>The log's size, in pages (128 MiB of 4 KiB pages), from which the checkpointer makes the log start over.
     /// Readers skip the pages already copied into the file, so a long log costs disk space, not lookups. Each start-over
     /// holds the writers back for a copy and an <c>fsync</c>: under a sustained bc-authorize load (a commit rewrites the
-    /// last page of each index, so the log grows by several KiB a request) 32 MiB came round about twice a second and
-    /// was most of the p99 (docs/benchmarks.md); at 128 MiB it comes every few seconds. An idle or lightly loaded log
-    /// starts over by itself once the checkpoints catch up, long before this size.</summary>
+    /// last page of each index, so the log grows by several KiB a request) 32 MiB came round often and was a large part
+    /// of the p99 (docs/benchmarks.md); 128 MiB comes round a quarter as often. An idle or lightly loaded log starts over
+    /// by itself once the checkpoints catch up, long before this size.</summary>
     public const int RestartPages = 32_768;
 
     /// <summary>The log's size, in pages, at which a commit checkpoints by itself (SQLite's default is 1,000).</summary>
