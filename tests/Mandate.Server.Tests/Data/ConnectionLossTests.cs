@@ -16,7 +16,7 @@ public sealed class ConnectionLossTests(PostgreSqlServerFixture fixture) : IClas
     public async Task ConnectionsClosedByTheServer_Give503WithRetryAfterAtWorst_ThenTheApprovedRequestIsRedeemedOnce()
     {
         var authReqId = await _server.StartCibaAsync(_seed.Agent);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, authReqId);
         // The push dispatcher reads the person's devices in the background after bc-authorize; once it has (it then
         // remembers they have none), no background read can take a closed connection before the poll below does.
         var noDevices = _server.Services.GetRequiredService<Mandate.Server.Push.NoPushDevicesCache>();

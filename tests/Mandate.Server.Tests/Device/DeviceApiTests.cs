@@ -110,7 +110,7 @@ public abstract class DeviceApiTests(ServerFixture fixture)
         var response = await _server.BcAuthorizeAsync(_seed.Plain, ("scope", "openid"), ("login_hint", "end.user"), ("requested_expiry", "5"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var user = await _server.SignInAsync("end.user", _seed.EndUserPassword);
-        var id = (await user.PendingAsync()).EnumerateArray().Last().GetProperty("id").GetString();
+        var id = await _server.DeviceIdAsync((await response.ReadJsonAsync()).GetProperty("auth_req_id").GetString()!);
         _server.Time.Advance(TimeSpan.FromSeconds(6));
         Assert.Equal(HttpStatusCode.Conflict, (await user.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { })).StatusCode);
     }

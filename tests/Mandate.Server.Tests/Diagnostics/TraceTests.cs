@@ -32,7 +32,7 @@ public sealed class TraceTests : IAsyncLifetime
     {
         var claims = OAuthCalls.RequestObjectClaims(_seed.Agent, _server.Time.GetUtcNow());
         var authReqId = await StartAsync(_seed.Agent, claims);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, authReqId);
         var poll = await SendInTraceAsync(MandateTestServer.TokenEndpoint, _seed.Agent, ("grant_type", TestSeed.Ciba), ("auth_req_id", authReqId));
         Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
 

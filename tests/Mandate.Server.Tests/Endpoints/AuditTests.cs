@@ -12,7 +12,7 @@ public sealed class AuditTests
         var seed = new TestSeed();
         await using var server = await MandateTestServer.StartAsync(seed);
         var id = await server.StartCibaAsync(seed.Agent);
-        await server.ApproveNewestAsync(seed);
+        await server.ApproveAsync(seed, id);
         await server.PollAsync(seed.Agent, id);
         await server.TokenAsync(seed.Plain, ("grant_type", "client_credentials"), ("scope", "prices"));
 

@@ -16,7 +16,7 @@ public sealed partial class BackchannelParameterTests(ServerFixture fixture) : I
     {
         var response = await _server.BcAuthorizeAsync(client, ("scope", "openid"), ("login_hint", "end.user"));
         var id = (await response.ReadJsonAsync()).GetProperty("auth_req_id").GetString()!;
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         return (await (await _server.PollAsync(client, id)).ReadJsonAsync()).GetProperty("id_token").GetString()!;
     }
 

@@ -86,7 +86,7 @@ public abstract class BackchannelRequestTests(ServerFixture fixture)
     {
         var response = await Plain(("scope", "prices"), ("login_hint", "end.user"));
         var id = (await response.ReadJsonAsync()).GetProperty("auth_req_id").GetString()!;
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         var token = await (await _server.PollAsync(_seed.Plain, id)).ReadJsonAsync();
         Assert.True(token.TryGetProperty("access_token", out _));
         Assert.False(token.TryGetProperty("id_token", out _));

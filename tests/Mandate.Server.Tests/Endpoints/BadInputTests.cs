@@ -83,7 +83,7 @@ public sealed class BadInputTests(ServerFixture fixture) : IClassFixture<ServerF
     {
         var response = await _server.BcAuthorizeAsync(_seed.Plain, ("scope", "openid profile email address"), ("login_hint", "end.user"));
         var id = (await response.ReadJsonAsync()).GetProperty("auth_req_id").GetString()!;
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         var token = (await (await _server.PollAsync(_seed.Plain, id)).ReadJsonAsync()).GetProperty("access_token").GetString();
         var request = new HttpRequestMessage(HttpMethod.Get, MandateTestServer.Issuer + "/userinfo");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

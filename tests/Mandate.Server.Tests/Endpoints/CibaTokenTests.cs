@@ -46,7 +46,7 @@ public abstract class CibaTokenTests(ServerFixture fixture)
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
-        Assert.Equal(HttpStatusCode.OK, (await device.DecideNewestAsync(approve: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await device.DecideAsync(_server, id, approve: false)).StatusCode);
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "access_denied");
     }
 
@@ -71,7 +71,7 @@ public abstract class CibaTokenTests(ServerFixture fixture)
     public async Task CT_08_AuthReqIdOfAnotherClient_IsInvalidGrant()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         await (await _server.PollAsync(_seed.Plain, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
     }
 
@@ -79,7 +79,7 @@ public abstract class CibaTokenTests(ServerFixture fixture)
     public async Task CT_09_SecondRedemption_IsInvalidGrant()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Agent, id)).StatusCode);
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
     }
@@ -88,7 +88,7 @@ public abstract class CibaTokenTests(ServerFixture fixture)
     public async Task CT_10_TwoConcurrentRedemptions_ExactlyOneWins()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _server.PollAsync(_seed.Agent, id)));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
@@ -147,7 +147,7 @@ public abstract class CibaTokenTests(ServerFixture fixture)
         claims["client_notification_token"] = "ping-token-0123456789abcdefghijklmnop";
         var id = await _server.StartCibaAsync(_seed.Pinger, claims);
         await (await _server.PollAsync(_seed.Pinger, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "authorization_pending");
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Pinger, id)).StatusCode);
     }
 
@@ -159,7 +159,7 @@ public abstract class CibaTokenTests(ServerFixture fixture)
         claims["authorization_details"] = JsonSerializer.Deserialize<JsonElement>(
             """[{"type":"shoe_purchase","product_id":"nike-pegasus-41","size":10.5,"quantity":1,"max_amount":{"currency":"USD","value":"140.00"}}]""");
         var id = await _server.StartCibaAsync(_seed.Agent, claims);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
 
         var response = await _server.PollAsync(_seed.Agent, id);
         var body = await response.ReadJsonAsync();
@@ -198,7 +198,7 @@ public abstract class CibaTokenTests(ServerFixture fixture)
     public async Task CT_20_IdTokenIsNotTypedAsAccessToken()
     {
         var id = await _server.StartCibaAsync(_seed.Agent);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         var body = await (await _server.PollAsync(_seed.Agent, id)).ReadJsonAsync();
         Assert.NotEqual("at+jwt", Jwt.Header(body.GetProperty("id_token").GetString()!).GetProperty("typ").GetString());
     }

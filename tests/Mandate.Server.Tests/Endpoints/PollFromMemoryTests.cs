@@ -55,7 +55,7 @@ public abstract class PollFromMemoryTests(ServerFixture fixture)
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "authorization_pending");
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "slow_down");
 
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
 
         Assert.Equal(HttpStatusCode.OK, (await _server.PollAsync(_seed.Agent, id)).StatusCode);
     }
@@ -67,7 +67,7 @@ public abstract class PollFromMemoryTests(ServerFixture fixture)
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "authorization_pending");
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
 
-        Assert.Equal(HttpStatusCode.OK, (await device.DecideNewestAsync(approve: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await device.DecideAsync(_server, id, approve: false)).StatusCode);
 
         await (await _server.PollAsync(_seed.Agent, id)).AssertErrorAsync(HttpStatusCode.BadRequest, "access_denied");
     }

@@ -45,7 +45,7 @@ public abstract class ResourceTargetTests(ServerFixture fixture)
         claims["resource"] = TestSeed.McpResource;
         claims["binding_message"] = "MCP purchase " + Guid.NewGuid().ToString("N")[..8];
         var id = await _server.StartCibaAsync(_seed.Agent, claims);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
 
         var body = await (await _server.PollAsync(_seed.Agent, id)).ReadJsonAsync();
         Assert.Equal(TestSeed.McpResource, Audience(body));

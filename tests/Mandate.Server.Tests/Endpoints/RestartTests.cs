@@ -21,7 +21,7 @@ public sealed class RestartTests
         var after = await MandateTestServer.StartAsync(seed, directory, time);
         try
         {
-            await after.ApproveNewestAsync(seed);
+            await after.ApproveAsync(seed, authReqId);
             var response = await after.PollAsync(seed.Agent, authReqId);
             var body = await response.ReadJsonAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -100,7 +100,7 @@ public abstract class RevocationTests(ServerFixture fixture)
     public async Task RevokedCibaToken_IsRefusedByUserInfo()
     {
         var id = await _server.StartCibaAsync(_seed.Agent, OAuthCalls.RequestObjectClaims(_seed.Agent, _server.Time.GetUtcNow(), "openid profile"));
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         var body = await (await _server.PollAsync(_seed.Agent, id)).ReadJsonAsync();
         var token = body.GetProperty("access_token").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await UserInfoAsync(token)).StatusCode);

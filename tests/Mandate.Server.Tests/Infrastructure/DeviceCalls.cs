@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using Mandate.Server.Ciba;
+using Mandate.Server.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mandate.Server.Tests.Infrastructure;
 
@@ -41,7 +44,8 @@ public static class DeviceCalls
         return await response.ReadJsonAsync();
     }
 
-    /// <summary>Decides the newest pending request of the signed-in user.</summary>
+    /// <summary>Decides the pending request the device API lists last. Only for a server holding one pending request,
+    /// or where any of them will do: requests made at the same instant (a fake clock) have no order.</summary>
     public static async Task<HttpResponseMessage> DecideNewestAsync(this HttpClient device, bool approve)
     {
         var pending = await device.PendingAsync();
@@ -49,10 +53,29 @@ public static class DeviceCalls
         return await device.PostAsJsonAsync($"/device/api/requests/{id}/{(approve ? "approve" : "deny")}", new { });
     }
 
-    public static async Task ApproveNewestAsync(this MandateTestServer server, TestSeed seed)
+    /// <summary>Decides the request that <paramref name="authReqId"/> names. Prefer this to
+    /// <see cref="DecideNewestAsync"/> when the id is known: requests made at the same (fake) instant have no order
+    /// ("newest" is then whichever the database lists last).</summary>
+    public static async Task<HttpResponseMessage> DecideAsync(this HttpClient device, MandateTestServer server, string authReqId, bool approve)
+    {
+        var id = await server.DeviceIdAsync(authReqId);
+        return await device.PostAsJsonAsync($"/device/api/requests/{id}/{(approve ? "approve" : "deny")}", new { });
+    }
+
+    /// <summary>Signs in as end.user and approves the request that <paramref name="authReqId"/> names.</summary>
+    public static async Task ApproveAsync(this MandateTestServer server, TestSeed seed, string authReqId)
     {
         using var device = await server.SignInAsync("end.user", seed.EndUserPassword);
-        var response = await device.DecideNewestAsync(approve: true);
+        var response = await device.DecideAsync(server, authReqId, approve: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The device API's id of the request that <paramref name="authReqId"/> names (read from the store).</summary>
+    public static async Task<string> DeviceIdAsync(this MandateTestServer server, string authReqId)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<BackchannelRequestStore>();
+        var record = await store.FindByAuthReqIdAsync(authReqId, CancellationToken.None);
+        return Assert.IsType<BackchannelRequestRecord>(record).Id;
     }
 }

@@ -73,7 +73,7 @@ public sealed class SigningKeyRotationTests : IAsyncLifetime
     {
         var response = await _server.BcAuthorizeAsync(_seed.Plain, ("scope", "openid"), ("login_hint", "end.user"));
         var id = (await response.ReadJsonAsync()).GetProperty("auth_req_id").GetString()!;
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         var idToken = (await (await _server.PollAsync(_seed.Plain, id)).ReadJsonAsync()).GetProperty("id_token").GetString()!;
 
         await Keys.RotateAsync(immediately: true, CancellationToken.None);

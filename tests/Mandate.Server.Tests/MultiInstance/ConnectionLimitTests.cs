@@ -48,7 +48,7 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
     public async Task HundredConcurrentPollsOverTwoInstances_BeyondTheDatabasesConnectionLimit_GetNo5xx_AndOneToken()
     {
         var authReqId = await _a.StartCibaAsync(_seed.Agent);
-        await _b.ApproveNewestAsync(_seed);
+        await _b.ApproveAsync(_seed, authReqId);
 
         using var start = new SemaphoreSlim(0);
         var polls = Enumerable.Range(0, Polls).Select(async i =>

@@ -24,9 +24,9 @@ public sealed class CrossInstanceEventTests(TwoInstancesFixture fixture) : IClas
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(cancel.Token));
         Assert.Equal("retry: 2000", await reader.ReadLineAsync(cancel.Token));
 
-        await _b.StartCibaAsync(_seed.Agent);
+        var authReqId = await _b.StartCibaAsync(_seed.Agent);
         using var deviceB = await _b.SignInAsync("end.user", _seed.EndUserPassword);
-        var id = (await deviceB.PendingAsync()).EnumerateArray().Last().GetProperty("id").GetString()!;
+        var id = await _b.DeviceIdAsync(authReqId);
         Assert.Equal(HttpStatusCode.OK, (await deviceB.PostAsJsonAsync($"/device/api/requests/{id}/approve", new { })).StatusCode);
 
         var events = new List<string>();
@@ -55,7 +55,7 @@ public sealed class CrossInstanceEventTests(TwoInstancesFixture fixture) : IClas
         var hash = AuthReqId.Hash(id);
         var at = _a.Time.GetUtcNow().AddSeconds(1);
         using var deviceB = await _b.SignInAsync("end.user", _seed.EndUserPassword);
-        var deviceId = (await deviceB.PendingAsync()).EnumerateArray().Last().GetProperty("id").GetString()!;
+        var deviceId = await _b.DeviceIdAsync(id);
 
         Assert.Equal(HttpStatusCode.OK, (await deviceB.PostAsJsonAsync($"/device/api/requests/{deviceId}/approve", new { })).StatusCode);
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -74,8 +74,7 @@ public sealed class CrossInstanceEventTests(TwoInstancesFixture fixture) : IClas
         var claims = OAuthCalls.RequestObjectClaims(_seed.Pinger, fixture.Time.GetUtcNow());
         claims["client_notification_token"] = "cnt-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
         var authReqId = await _a.StartCibaAsync(_seed.Pinger, claims);
-        using var device = await _b.SignInAsync("end.user", _seed.EndUserPassword);
-        var id = (await device.PendingAsync()).EnumerateArray().Last().GetProperty("id").GetString()!;
+        var id = await _b.DeviceIdAsync(authReqId);
         var before = fixture.Pings.Pings.Count(p => p.Body.Contains(authReqId, StringComparison.Ordinal));
 
         // Both instances try to send the same request's ping at the same moment; both calls finish here.

@@ -26,7 +26,7 @@ public sealed class InstanceLossTests
         await a.KillAsync();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => a.Client.GetAsync(MandateServerProcess.Endpoint(".well-known/openid-configuration")));
 
-        await b.ApproveNewestAsync(seed);
+        await b.ApproveAsync(seed, authReqId);
         var token = await b.PollAsync(seed.Agent, authReqId);
         var tokenBody = await token.ReadJsonAsync();
         Assert.True(token.StatusCode == HttpStatusCode.OK, tokenBody.ToString());

@@ -18,7 +18,7 @@ public sealed class TwoInstanceFlowTests(TwoInstancesFixture fixture) : IClassFi
     public async Task RequestOnA_ApprovedThroughB_IsRedeemedOnA()
     {
         var authReqId = await _a.StartCibaAsync(_seed.Agent);
-        await _b.ApproveNewestAsync(_seed);
+        await _b.ApproveAsync(_seed, authReqId);
 
         var response = await _a.PollAsync(_seed.Agent, authReqId);
         var body = await response.ReadJsonAsync();
@@ -88,7 +88,7 @@ public sealed class TwoInstanceFlowTests(TwoInstancesFixture fixture) : IClassFi
     public async Task HundredConcurrentRedemptionsOnBothInstances_IssueExactlyOneToken()
     {
         var authReqId = await _a.StartCibaAsync(_seed.Agent);
-        await _b.ApproveNewestAsync(_seed);
+        await _b.ApproveAsync(_seed, authReqId);
 
         using var start = new SemaphoreSlim(0);
         var polls = Enumerable.Range(0, 2 * RedemptionsPerInstance).Select(async i =>

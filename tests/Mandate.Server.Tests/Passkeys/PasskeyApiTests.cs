@@ -116,7 +116,7 @@ public abstract class PasskeyApiTests : IAsyncLifetime
     {
         var (authReqId, _) = await StartPaymentAsync("Buy Nike Pegasus 41 for $140");
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
-        Assert.Equal(HttpStatusCode.OK, (await device.DecideNewestAsync(approve: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await device.DecideAsync(_server, authReqId, approve: true)).StatusCode);
 
         var (access, id) = await TokensAsync(authReqId);
         Assert.Equal(["pwd"], access.GetProperty("amr").EnumerateArray().Select(a => a.GetString()));

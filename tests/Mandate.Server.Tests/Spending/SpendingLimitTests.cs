@@ -18,7 +18,7 @@ public sealed class SpendingLimitTests : IAsyncLifetime
     private async Task<JsonElement> AccessTokenAfterApprovalAsync(Dictionary<string, object> claims)
     {
         var id = await _server.StartCibaAsync(_seed.Agent, claims);
-        await _server.ApproveNewestAsync(_seed);
+        await _server.ApproveAsync(_seed, id);
         var response = await _server.PollAsync(_seed.Agent, id);
         var body = await response.ReadJsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
