@@ -72,11 +72,29 @@ public sealed class SqliteCheckpointerTests
         var inFile = await CountInFileAsync(path);
         while (inFile < written && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(SqliteCheckpointer.Interval);
+            await Task.Delay(SqliteCheckpointer.IdleInterval);
             inFile = await CountInFileAsync(path);
         }
 
         Assert.Equal(written, inFile);
+    }
+
+    [Fact]
+    public async Task Checkpoint_ReportsTheLogAsItLeftIt_UntilTheNextCommit_SoTheCheckpointerSlowsDownWhenIdle()
+    {
+        await using var db = await LogDatabase.CreateAsync();
+        await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('a', randomblob(300));");
+        var gate = new SemaphoreSlim(1, 1);
+
+        var first = await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
+        var idle = await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
+        await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('b', randomblob(300));");
+        var busy = await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
+
+        Assert.True(first.Log > 0 && first.Checkpointed == first.Log, $"the first pass copied the whole log ({first})");
+        Assert.Equal(SqliteCheckpointer.IdleInterval, SqliteCheckpointer.NextInterval(first, idle));
+        Assert.Equal(SqliteCheckpointer.BusyInterval, SqliteCheckpointer.NextInterval(idle, busy));
+        Assert.True(SqliteCheckpointer.BusyInterval < SqliteCheckpointer.IdleInterval);
     }
 
     [Theory]
