@@ -84,7 +84,11 @@ public sealed class WebPushSenderTests
     public async Task Send_VapidTokenVerifiesWithTheServerKey_ForTheEndpointsOrigin()
     {
         var transport = new PushTransport(201) { Time = _time };
+        // The VAPID token's exp is set by Lib.Net.Http.WebPush from the system clock (the push service checks it against
+        // real time), not from the app's TimeProvider: the bounds below are real time too.
+        var sentAfter = DateTime.UtcNow;
         await Sender(transport, o => o.Push.Subject = "mailto:security@example.com").SendAsync(Notice(TimeSpan.FromMinutes(5)), Device(), _vapid, CancellationToken.None);
+        var sentBefore = DateTime.UtcNow;
 
         var authorization = Assert.Single(transport.Requests).Request.Headers.Authorization!;
         Assert.Equal("vapid", authorization.Scheme);
@@ -98,7 +102,8 @@ public sealed class WebPushSenderTests
             IssuerSigningKey = key,
             ValidateIssuer = false,
             ValidAudience = "https://updates.push.services.mozilla.com",
-            LifetimeValidator = (_, expires, _, _) => expires > Start.UtcDateTime && expires <= Start.UtcDateTime.AddHours(24),
+            // RFC 8292 §2: exp no more than 24 hours from the request.
+            LifetimeValidator = (_, expires, _, _) => expires > sentAfter && expires <= sentBefore.AddHours(24),
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         var token = (JsonWebToken)result.SecurityToken;
