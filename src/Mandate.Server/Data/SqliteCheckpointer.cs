@@ -54,7 +54,7 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
         var gate = SqliteWriteGate.For(database.ConnectionString);
         SqliteConnection? connection = null;
         var interval = IdleInterval;
-        (long, long) found = default;
+        (long Log, long Checkpointed) found = default;
         try
         {
             while (true)

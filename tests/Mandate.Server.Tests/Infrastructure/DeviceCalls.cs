@@ -49,18 +49,13 @@ public static class DeviceCalls
     public static async Task<HttpResponseMessage> DecideNewestAsync(this HttpClient device, bool approve)
     {
         var pending = await device.PendingAsync();
-        var id = pending.EnumerateArray().Last().GetProperty("id").GetString();
-        return await device.PostAsJsonAsync($"/device/api/requests/{id}/{(approve ? "approve" : "deny")}", new { });
+        return await device.DecideByDeviceIdAsync(pending.EnumerateArray().Last().GetProperty("id").GetString()!, approve);
     }
 
-    /// <summary>Decides the request that <paramref name="authReqId"/> names. Prefer this to
-    /// <see cref="DecideNewestAsync"/> when the id is known: requests made at the same (fake) instant have no order
-    /// ("newest" is then whichever the database lists last).</summary>
-    public static async Task<HttpResponseMessage> DecideAsync(this HttpClient device, MandateTestServer server, string authReqId, bool approve)
-    {
-        var id = await server.DeviceIdAsync(authReqId);
-        return await device.PostAsJsonAsync($"/device/api/requests/{id}/{(approve ? "approve" : "deny")}", new { });
-    }
+    /// <summary>Decides the request that <paramref name="authReqId"/> names (prefer it to
+    /// <see cref="DecideNewestAsync"/> whenever the id is known).</summary>
+    public static async Task<HttpResponseMessage> DecideAsync(this HttpClient device, MandateTestServer server, string authReqId, bool approve) =>
+        await device.DecideByDeviceIdAsync(await server.DeviceIdAsync(authReqId), approve);
 
     /// <summary>Signs in as end.user and approves the request that <paramref name="authReqId"/> names.</summary>
     public static async Task ApproveAsync(this MandateTestServer server, TestSeed seed, string authReqId)
@@ -69,6 +64,9 @@ public static class DeviceCalls
         var response = await device.DecideAsync(server, authReqId, approve: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    private static Task<HttpResponseMessage> DecideByDeviceIdAsync(this HttpClient device, string id, bool approve) =>
+        device.PostAsJsonAsync($"/device/api/requests/{id}/{(approve ? "approve" : "deny")}", new { });
 
     /// <summary>The device API's id of the request that <paramref name="authReqId"/> names (read from the store).</summary>
     public static async Task<string> DeviceIdAsync(this MandateTestServer server, string authReqId)
