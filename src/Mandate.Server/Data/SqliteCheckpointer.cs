@@ -10,14 +10,14 @@ namespace Mandate.Server.Data;
 /// Takes SQLite's checkpoints off the commit path. In write-ahead-log mode a commit appends pages to the log, and by
 /// default the commit that takes the log past 1,000 pages also copies them into the database file and waits for two
 /// <c>fsync</c>s: under bc-authorize's load that was one commit in every ~110 requests, and it was the tail of the
-/// latency (docs/benchmarks.md). Here a connection of its own runs <c>PRAGMA wal_checkpoint(PASSIVE)</c> beside the
-/// writers (<see cref="CheckpointAsync"/>): every <see cref="BusyInterval"/> while commits arrive, so that each
-/// checkpoint's <c>fsync</c> of the database file is small (a large one holds up the writers' appends to the log on
-/// the same file system), and every <see cref="IdleInterval"/> once a checkpoint finds the log as it left it. Once the
-/// log is <see cref="RestartPages"/> long, it holds the write gate for a moment to copy the last pages, so that the
-/// next commit starts the log from its beginning again. The connections' own automatic checkpoint stays as a backstop
-/// at <see cref="AutoCheckpointPages"/> pages (<see cref="SqliteConnectionTuning"/>), for a checkpointer that falls
-/// behind. A file database only; an in-memory one has no log, and PostgreSQL checkpoints by itself.
+/// latency (docs/benchmarks.md). Here a connection of its own, on a thread of its own, runs
+/// <c>PRAGMA wal_checkpoint(PASSIVE)</c> beside the writers (<see cref="Checkpoint"/>): every <see cref="BusyInterval"/>
+/// while commits arrive, so that each checkpoint's <c>fsync</c> of the database file is small (a large one holds up the
+/// writers' appends to the log on the same file system), and every <see cref="IdleInterval"/> once a checkpoint finds
+/// the log as it left it. Once the log is <see cref="RestartPages"/> long, it holds the write gate for a moment to copy
+/// the last pages, so that the next commit starts the log from its beginning again. The connections' own automatic
+/// checkpoint stays as a backstop at <see cref="AutoCheckpointPages"/> pages (<see cref="SqliteConnectionTuning"/>),
+/// for a checkpointer that falls behind. A file database only; an in-memory one has no log, and PostgreSQL checkpoints by itself.
 /// </summary>
 internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
@@ -43,28 +43,56 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
     public const int AutoCheckpointPages = 2 * RestartPages;
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var database = services.GetRequiredService<MandateDatabase>();
         if (database.Provider != MandateDatabaseProvider.Sqlite || !IsFile(database.ConnectionString))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var gate = SqliteWriteGate.For(database.ConnectionString);
+        // A thread of its own: a checkpoint blocks in fsync for milliseconds, and a thread-pool thread blocked there is
+        // one of the few that answer requests (two on two cores); on the pool it raised bc-authorize's p99 by about
+        // 0.7 ms (docs/benchmarks.md, "bc-authorize's tail").
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(database.ConnectionString, stoppingToken);
+                stopped.SetResult();
+            }
+            catch (Exception e)
+            {
+                // Reported as a background service's failure (the host's BackgroundServiceExceptionBehavior), not
+                // as an unhandled exception on a thread, which would end the process.
+                stopped.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Mandate SQLite checkpointer",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    /// <summary>Checkpoints until <paramref name="stoppingToken"/> is cancelled, <see cref="NextInterval"/> apart.</summary>
+    private void Run(string connectionString, CancellationToken stoppingToken)
+    {
+        var gate = SqliteWriteGate.For(connectionString);
         SqliteConnection? connection = null;
         var interval = IdleInterval;
         (long Log, long Checkpointed) found = default;
         try
         {
-            while (true)
+            while (!stoppingToken.WaitHandle.WaitOne(interval))
             {
-                await Task.Delay(interval, stoppingToken);
                 try
                 {
-                    connection ??= await OpenAsync(database.ConnectionString, stoppingToken);
+                    connection ??= Open(connectionString);
                     var previous = found;
-                    found = await CheckpointAsync(connection, gate, RestartPages, stoppingToken);
+                    found = Checkpoint(connection, gate, RestartPages, stoppingToken);
                     interval = NextInterval(previous, found);
                 }
                 catch (SqliteException e)
@@ -72,11 +100,8 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
                     // The next round tries again on a new connection; the commits' own checkpoint covers the gap.
                     Log.CheckpointFailed(logger, e.SqliteErrorCode);
                     interval = IdleInterval;
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync();
-                        connection = null;
-                    }
+                    connection?.Dispose();
+                    connection = null;
                 }
             }
         }
@@ -85,10 +110,7 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
+            connection?.Dispose();
         }
     }
 
@@ -113,20 +135,20 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
     /// were committed during that pass, a second pass holds the process's write gate (<see cref="SqliteWriteGate"/>)
     /// for those few pages, so that the log is complete in the file when the next writer begins, and SQLite starts it
     /// from its beginning again instead of letting it grow. Returns the first pass's page counts: the pages in the log,
-    /// and how many of them are in the file.
+    /// and how many of them are in the file. Blocks its thread while it works and while it waits for the gate.
     /// </summary>
-    public static async Task<(long Log, long Checkpointed)> CheckpointAsync(SqliteConnection connection, SemaphoreSlim gate, int restartPages, CancellationToken cancellationToken)
+    public static (long Log, long Checkpointed) Checkpoint(SqliteConnection connection, SemaphoreSlim gate, int restartPages, CancellationToken cancellationToken)
     {
-        var found = await PassiveAsync(connection, cancellationToken);
+        var found = Passive(connection);
         if (found.Log < restartPages || found.Checkpointed >= found.Log)
         {
             return found;
         }
 
-        await gate.WaitAsync(cancellationToken);
+        gate.Wait(cancellationToken);
         try
         {
-            await PassiveAsync(connection, cancellationToken);
+            Passive(connection);
         }
         finally
         {
@@ -137,20 +159,20 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
     }
 
     /// <summary>One <c>PRAGMA wal_checkpoint(PASSIVE)</c>: the pages in the log, and how many of them are in the file.</summary>
-    private static async Task<(long Log, long Checkpointed)> PassiveAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static (long Log, long Checkpointed) Passive(SqliteConnection connection)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var reader = command.ExecuteReader();
         // Columns: busy, pages in the log, pages of the log copied into the file (both -1 when not in WAL mode).
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    private static SqliteConnection Open(string connectionString)
     {
         // Outside the pool: this connection lives as long as the service.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken);
+        connection.Open();
         return connection;
     }
 }

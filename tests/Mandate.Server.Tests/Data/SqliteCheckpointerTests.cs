@@ -18,7 +18,7 @@ public sealed class SqliteCheckpointerTests
         var pagesBefore = LogPages(db.Path);
         Assert.True(pagesBefore > 10, $"the log holds the inserts' pages ({pagesBefore})");
 
-        await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, new SemaphoreSlim(1, 1), restartPages: 1, CancellationToken.None);
+        SqliteCheckpointer.Checkpoint(db.Checkpointer, new SemaphoreSlim(1, 1), restartPages: 1, CancellationToken.None);
 
         Assert.Equal(200, await CountAsync(ImmutableFile(db.Path), "t"));
         await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('one-more', randomblob(300));");
@@ -39,7 +39,7 @@ public sealed class SqliteCheckpointerTests
         await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('b', NULL);");
         var gate = new SemaphoreSlim(0, 1);
 
-        var checkpoint = SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1, CancellationToken.None);
+        var checkpoint = Task.Run(() => SqliteCheckpointer.Checkpoint(db.Checkpointer, gate, restartPages: 1, CancellationToken.None));
 
         await Task.Delay(200);
         Assert.False(checkpoint.IsCompleted, "the second pass waits while a writer holds the gate");
@@ -53,7 +53,7 @@ public sealed class SqliteCheckpointerTests
         await using var db = await LogDatabase.CreateAsync();
         await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('a', NULL);");
 
-        await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, new SemaphoreSlim(0, 1), restartPages: 1_000, CancellationToken.None)
+        await Task.Run(() => SqliteCheckpointer.Checkpoint(db.Checkpointer, new SemaphoreSlim(0, 1), restartPages: 1_000, CancellationToken.None))
             .WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, await CountAsync(ImmutableFile(db.Path), "t"));
@@ -86,10 +86,10 @@ public sealed class SqliteCheckpointerTests
         await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('a', randomblob(300));");
         var gate = new SemaphoreSlim(1, 1);
 
-        var first = await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
-        var idle = await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
+        var first = SqliteCheckpointer.Checkpoint(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
+        var idle = SqliteCheckpointer.Checkpoint(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
         await ExecuteAsync(db.Writer, "INSERT INTO t VALUES ('b', randomblob(300));");
-        var busy = await SqliteCheckpointer.CheckpointAsync(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
+        var busy = SqliteCheckpointer.Checkpoint(db.Checkpointer, gate, restartPages: 1_000, CancellationToken.None);
 
         Assert.True(first.Log > 0 && first.Checkpointed == first.Log, $"the first pass copied the whole log ({first})");
         Assert.Equal(SqliteCheckpointer.IdleInterval, SqliteCheckpointer.NextInterval(first, idle));
