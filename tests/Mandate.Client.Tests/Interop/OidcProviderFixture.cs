@@ -9,6 +9,7 @@ using Mandate.Client.Ciba.Ping;
 using Mandate.Client.Configuration;
 using Mandate.Client.Tests.TestSupport;
 using Mandate.TestSupport.Http;
+using Mandate.TestSupport.Processes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -180,18 +181,7 @@ public sealed class OidcProviderFixture : IAsyncLifetime
         TestRoutes?.Dispose();
         if (_node is not null)
         {
-            _node.StandardInput.Close();
-            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _node.WaitForExitAsync(exit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _node.Kill(entireProcessTree: true);
-            }
-
-            _node.Dispose();
+            await StdinStoppedProcess.StopAsync(_node);
         }
 
         if (_notifications is not null)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
+using Mandate.TestSupport.Processes;
 
 namespace Mandate.Server.Tests.Interop;
 
@@ -115,18 +116,7 @@ public sealed class NodePushService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        _node.StandardInput.Close();
-        using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _node.WaitForExitAsync(exit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _node.Kill(entireProcessTree: true);
-        }
-
-        _node.Dispose();
+        await StdinStoppedProcess.StopAsync(_node);
     }
 
     private static string FindScript()
