@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Mandate.Server.Data;
+using Mandate.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Mandate.Server.Configuration;
@@ -74,21 +75,7 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
     /// commit is one of the few that answer requests (two on two cores). Under bc-authorize's load that lowered p99 by
     /// about 1 ms, with fewer µs of CPU per request (docs/benchmarks.md, "bc-authorize's tail"). On PostgreSQL the
     /// thread waits for each batch's round trips, which run on the pool.</summary>
-    private Task StartWriter()
-    {
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            WriteAll();
-            stopped.SetResult();
-        })
-        {
-            IsBackground = true,
-            Name = "Mandate bc-authorize writer",
-        };
-        thread.Start();
-        return stopped.Task;
-    }
+    private Task StartWriter() => DedicatedThread.Start("Mandate bc-authorize writer", WriteAll);
 
     private void WriteAll()
     {

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Mandate.Server.Hosting;
 using Mandate.Server.Logging;
 
 namespace Mandate.Server.Data;
@@ -17,7 +18,8 @@ namespace Mandate.Server.Data;
 /// the log as it left it. Once the log is <see cref="RestartPages"/> long, it holds the write gate for a moment to copy
 /// the last pages, so that the next commit starts the log from its beginning again. The connections' own automatic
 /// checkpoint stays as a backstop at <see cref="AutoCheckpointPages"/> pages (<see cref="SqliteConnectionTuning"/>),
-/// for a checkpointer that falls behind. A file database only; an in-memory one has no log, and PostgreSQL checkpoints by itself.
+/// for a checkpointer that falls behind. A file database only; an in-memory one has no log, and PostgreSQL checkpoints
+/// by itself.
 /// </summary>
 internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
@@ -51,30 +53,9 @@ internal sealed class SqliteCheckpointer(IServiceProvider services, ILogger<Sqli
             return Task.CompletedTask;
         }
 
-        // A thread of its own: a checkpoint blocks in fsync for milliseconds, and a thread-pool thread blocked there is
-        // one of the few that answer requests (two on two cores); on the pool it raised bc-authorize's p99 by about
-        // 0.7 ms (docs/benchmarks.md, "bc-authorize's tail").
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                Run(database.ConnectionString, stoppingToken);
-                stopped.SetResult();
-            }
-            catch (Exception e)
-            {
-                // Reported as a background service's failure (the host's BackgroundServiceExceptionBehavior), not
-                // as an unhandled exception on a thread, which would end the process.
-                stopped.SetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "Mandate SQLite checkpointer",
-        };
-        thread.Start();
-        return stopped.Task;
+        // A thread of its own: a checkpoint blocks in fsync for milliseconds; on the pool that raised bc-authorize's p99
+        // by about 0.7 ms (docs/benchmarks.md, "bc-authorize's tail").
+        return DedicatedThread.Start("Mandate SQLite checkpointer", () => Run(database.ConnectionString, stoppingToken));
     }
 
     /// <summary>Checkpoints until <paramref name="stoppingToken"/> is cancelled, <see cref="NextInterval"/> apart.</summary>
