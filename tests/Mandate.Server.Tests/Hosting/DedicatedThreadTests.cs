@@ -27,9 +27,10 @@ public sealed class DedicatedThreadTests
 
         var job = DedicatedThread.Start("test job", release.Wait);
 
-        await Task.Delay(100);
-        Assert.False(job.IsCompleted, "the job is still blocked");
+        var first = await Task.WhenAny(job, Task.Delay(100));
         release.Set();
+
+        Assert.NotSame(job, first);
         await job.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
