@@ -1,11 +1,9 @@
 using Mandate.Client.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ShoeStore.Agent.Chat;
 using ShoeStore.Agent.Configuration;
 using ShoeStore.Agent.Terminal;
-using ShoeStore.Agent.Tools.Mcp;
 using ShoeStore.Demo.Hosting;
 using ShoeStore.Demo.Terminal;
 
@@ -89,25 +87,9 @@ internal static class DemoAgent
         }
 
         await using var services = CreateServices(configuration, options);
-        try
+        if (await AgentStartup.PrepareAsync(services, oauthHint: null, shutdown.Token) is { } problem)
         {
-            _ = services.GetRequiredService<IOptions<MandateClientOptions>>().Value;
-            await AgentStartup.ConnectToolsAsync(services, shutdown.Token);
-            _ = services.GetRequiredService<ChatSession>();
-        }
-        catch (McpToolsUnavailableException exception)
-        {
-            await diagnostics.WriteLineAsync(exception.Message);
-            return 2;
-        }
-        catch (OptionsValidationException exception)
-        {
-            await diagnostics.WriteLineAsync($"The agent's OAuth settings are not valid: {string.Join(" ", exception.Failures)}");
-            return 2;
-        }
-        catch (InvalidOperationException exception)
-        {
-            await diagnostics.WriteLineAsync("The tool policies are not valid: " + exception.Message);
+            await diagnostics.WriteLineAsync(problem);
             return 2;
         }
 
