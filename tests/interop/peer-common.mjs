@@ -1,6 +1,7 @@
-// What the two oidc-provider peers share: the interop fixture (tests/interop/op.mjs) and the benchmark peer
-// (bench/peer/op-bench.mjs). No package imports: each peer passes in oidc-provider's `errors` from its own
-// node_modules (tests/interop/ and bench/ install their dependencies separately).
+// What the peers share: the oidc-provider interop fixture (tests/interop/op.mjs), the benchmark peer
+// (bench/peer/op-bench.mjs) and, for listenOnLoopback, the push service (tests/interop/push-service.mjs). No package
+// imports: each peer passes in oidc-provider's `errors` from its own node_modules (tests/interop/ and bench/ install
+// their dependencies separately).
 import http from 'node:http';
 
 /**

@@ -4,8 +4,8 @@
 //
 // Prints one JSON line on stdout when listening ({"url":"http://127.0.0.1:PORT"}); everything else goes to stderr.
 // Exits on SIGTERM/SIGINT and when stdin (a pipe) reaches end-of-file, so a killed test run leaves no orphan.
-import http from 'node:http';
 import { createRequire } from 'node:module';
+import { listenOnLoopback } from './peer-common.mjs';
 
 console.info = console.log = (...args) => console.error(...args);
 const require = createRequire(import.meta.url);
@@ -50,26 +50,15 @@ const testRoutes = (req, res) => {
   return false;
 };
 
-const server = http.createServer((req, res) => {
+// Bound first (it answers 503 until serve()), so that the peer's endpoints can name the port.
+const { port, serve, shutdown } = await listenOnLoopback(0);
+// The peer builds endpoints from its notifyUrl ("http://localhost:PORT/notify/" by default): use the bound address.
+model.notifyUrl = `http://127.0.0.1:${port}/notify/`;
+serve((req, res) => {
   if (testRoutes(req, res)) return;
   recordPush(req, res);
   peer._app(req, res);
 });
-await new Promise((resolve, reject) => {
-  server.once('error', reject);
-  server.listen(0, '127.0.0.1', resolve);
-});
-const { port } = server.address();
-// The peer builds endpoints from its notifyUrl ("http://localhost:PORT/notify/" by default): use the bound address.
-model.notifyUrl = `http://127.0.0.1:${port}/notify/`;
-
-const shutdown = () => {
-  server.close();
-  server.closeAllConnections();
-  process.exit(0);
-};
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
 if (!process.stdin.isTTY) {
   process.stdin.on('end', shutdown).on('close', shutdown).resume();
 }
