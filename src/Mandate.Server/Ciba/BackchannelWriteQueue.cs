@@ -70,11 +70,10 @@ internal sealed class BackchannelWriteQueue(IServiceScopeFactory scopes, TimePro
         }
     }
 
-    /// <summary>Starts the writer on a thread of its own, not the thread pool's: SQLite's calls block whoever makes
-    /// them (Microsoft.Data.Sqlite's asynchronous methods complete synchronously), and a thread-pool thread held by a
-    /// commit is one of the few that answer requests (two on two cores). Under bc-authorize's load that lowered p99 by
-    /// about 1 ms, with fewer µs of CPU per request (docs/benchmarks.md, "bc-authorize's tail"). On PostgreSQL the
-    /// thread waits for each batch's round trips, which run on the pool.</summary>
+    /// <summary>Starts the writer on a thread of its own (<see cref="DedicatedThread"/>): Microsoft.Data.Sqlite's
+    /// asynchronous methods complete synchronously, so each commit blocks the thread that makes it; off the pool, that
+    /// lowered bc-authorize's p99 by about 1 ms (docs/benchmarks.md, "bc-authorize's tail"). On PostgreSQL the thread
+    /// waits for each batch's round trips, which run on the pool.</summary>
     private Task StartWriter() => DedicatedThread.Start("Mandate bc-authorize writer", WriteAll);
 
     private void WriteAll()
