@@ -29,4 +29,3 @@ var model = ChatClientFactory.Describe(options.LanguageModel);
 return Console.IsInputRedirected
     ? await services.GetRequiredService<LineChat>().RunAsync(Console.In, Console.Out, Console.Error, model, CancellationToken.None)
     : await services.GetRequiredService<InteractiveChat>().RunAsync(Console.In, model);
-

@@ -193,7 +193,7 @@ public abstract class PasskeyApiTests : IAsyncLifetime
         using var device = await _server.SignInAsync("end.user", _seed.EndUserPassword);
         await AddPasskeyAsync(device);
         var (_, id) = await StartPaymentAsync("Buy Nike Pegasus 41 for $140");
-        var forged = Convert.ToBase64String(new byte[32]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var forged = System.Buffers.Text.Base64Url.EncodeToString(new byte[32]);
 
         var response = await device.PostAsJsonAsync($"/device/api/requests/{id}/approve", new JsonObject { ["credential"] = _authenticator.Sign(forged) });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +52,7 @@ public sealed class AgentStartupTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var p = key.ExportParameters(includePrivateParameters: true);
-        var jwk = JsonSerializer.Serialize(new { kty = "EC", crv = "P-256", x = Url(p.Q.X!), y = Url(p.Q.Y!), d = Url(p.D!) });
+        var jwk = JsonSerializer.Serialize(new { kty = "EC", crv = "P-256", x = Base64Url.EncodeToString(p.Q.X), y = Base64Url.EncodeToString(p.Q.Y), d = Base64Url.EncodeToString(p.D) });
         var issuer = "http://127.0.0.1:5100/am/oauth2/realms/root/realms/alpha";
         var configuration = TerminalAgent.Configuration();
         foreach (var (name, value) in new Dictionary<string, string>
@@ -69,8 +70,6 @@ public sealed class AgentStartupTests
 
         return configuration;
     }
-
-    private static string Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static ServiceProvider Compose(IConfiguration configuration) =>
         new ServiceCollection().AddShoeStoreAgent(configuration, AgentOptions.Read(configuration)).BuildServiceProvider();
