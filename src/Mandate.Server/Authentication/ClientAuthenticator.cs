@@ -88,8 +88,8 @@ internal sealed class ClientAuthenticator(IClientRegistry clients, IJwtReplayCac
     {
         // The issuer is read before the signature is checked only to find whose keys must have signed it.
         if (input.ClientAssertionType != JwtBearerAssertionType || input.ClientAssertion is not { } assertion
-            || JwsCompact.TryParse(assertion, out _) is not var (_, unverified)
-            || !unverified.TryGetProperty("iss", out var iss) || iss.ValueKind != JsonValueKind.String
+            || JwsCompact.TryRead(assertion, out _) is not { } jws
+            || !jws.Payload.TryGetProperty("iss", out var iss) || iss.ValueKind != JsonValueKind.String
             || iss.GetString() is not { Length: > 0 } clientId
             || (input.ClientId is not null && input.ClientId != clientId)
             || await clients.FindAsync(clientId, cancellationToken) is not { } client)
@@ -97,7 +97,7 @@ internal sealed class ClientAuthenticator(IClientRegistry clients, IJwtReplayCac
             return null;
         }
 
-        var (payload, _) = await ClientJwtVerifier.VerifyAsync(assertion, client, AssertionAlgorithms, AssertionTypes, validation);
+        var (payload, _) = await ClientJwtVerifier.VerifyAsync(jws, client, AssertionAlgorithms, AssertionTypes, validation);
         if (payload is not { } claims
             || !claims.TryGetProperty("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != clientId
             || RequestObjectValidator.NumericDate(claims, "exp") is not { } exp || exp > validation.Now + MaxAssertionLifetime

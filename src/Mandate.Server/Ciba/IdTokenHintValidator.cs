@@ -12,12 +12,12 @@ internal sealed class IdTokenHintValidator(JwtValidation validation) : IIdTokenH
     /// <inheritdoc />
     public async Task<string?> ValidateAsync(string idTokenHint, string clientId, CancellationToken cancellationToken)
     {
-        if (JwsCompact.TryParse(idTokenHint, out _) is null)
+        if (JwsCompact.TryRead(idTokenHint, out _) is not { } jws)
         {
             return null;
         }
 
-        var result = await JwtValidation.ValidateAsync(idTokenHint, validation.ForIdTokenHint(clientId));
+        var result = await JwtValidation.ValidateAsync(jws.Token, validation.ForIdTokenHint(clientId));
         return result.IsValid && result.ClaimsIdentity.FindFirst("sub")?.Value is { Length: > 0 } sub ? sub : null;
     }
 }

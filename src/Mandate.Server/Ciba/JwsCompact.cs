@@ -1,18 +1,39 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
+using Mandate.Server.Tokens;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Mandate.Server.Ciba;
 
-/// <summary>Cheap structural checks of a compact JWS before any cryptography ([8725bis] §3.14).</summary>
-internal static class JwsCompact
+/// <summary>
+/// A compact JWS (RFC 7515 §7.1) read once, before any cryptography: cheap structural checks first ([8725bis]
+/// §3.14), then IdentityModel's <see cref="JsonWebToken"/>, which carries the header and is what
+/// <see cref="JwtValidation"/> verifies, and the payload as JSON for the claim checks the library cannot express.
+/// </summary>
+internal sealed class JwsCompact
 {
     // The base64url alphabet (RFC 4648 §5) and the separator.
     private static readonly SearchValues<char> Base64UrlOrDot =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
-    /// <summary>Splits a compact JWS into its header and payload JSON; null when the value is not one.</summary>
-    public static (JsonElement Header, JsonElement Payload)? TryParse(string value, out bool encrypted)
+    private static readonly JsonReaderOptions PayloadOptions = new() { MaxDepth = 16 };
+
+    private JwsCompact(JsonWebToken token, JsonElement payload)
+    {
+        Token = token;
+        Payload = payload;
+    }
+
+    /// <summary>The token as IdentityModel read it: its header, and the input to <see cref="JwtValidation.ValidateAsync(JsonWebToken, TokenValidationParameters)"/>.</summary>
+    public JsonWebToken Token { get; }
+
+    /// <summary>The payload, a JSON object.</summary>
+    public JsonElement Payload { get; }
+
+    /// <summary>Reads a compact JWS; null when the value is not one (<paramref name="encrypted"/> when it is a compact JWE).</summary>
+    public static JwsCompact? TryRead(string value, out bool encrypted)
     {
         encrypted = false;
         if (value.Length is 0 or > 16384 || value.AsSpan().ContainsAnyExcept(Base64UrlOrDot))
@@ -20,33 +41,37 @@ internal static class JwsCompact
             return null;
         }
 
-        var parts = value.Split('.');
-        if (parts.Length == 5)
+        var dots = value.AsSpan().Count('.');
+        if (dots == 4)
         {
             encrypted = true;
             return null;
         }
 
-        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0 || parts[2].Length == 0)
+        var header = value.IndexOf('.');
+        var signature = value.LastIndexOf('.');
+        if (dots != 2 || header == 0 || signature == header + 1 || signature == value.Length - 1)
         {
             return null;
         }
 
-        var header = ParseObject(parts[0]);
-        var payload = ParseObject(parts[1]);
-        return header is { } h && payload is { } p ? (h, p) : null;
-    }
-
-    private static JsonElement? ParseObject(string segment)
-    {
         try
         {
-            using var document = JsonDocument.Parse(Base64Url.DecodeFromChars(segment), new JsonDocumentOptions { MaxDepth = 16 });
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+            var token = JwtValidation.Handler.ReadJsonWebToken(value);
+            return ReadObject(token.EncodedPayload) is { } payload ? new JwsCompact(token, payload) : null;
         }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        catch (Exception e) when (e is SecurityTokenMalformedException or ArgumentException or JsonException or FormatException)
         {
             return null;
         }
+    }
+
+    /// <summary>The JSON object a base64url segment encodes, or null. The element owns its memory (no pooled
+    /// document to dispose or clone).</summary>
+    private static JsonElement? ReadObject(string segment)
+    {
+        var reader = new Utf8JsonReader(Base64Url.DecodeFromChars(segment), PayloadOptions);
+        var element = JsonElement.ParseValue(ref reader);
+        return element.ValueKind == JsonValueKind.Object && !reader.Read() ? element : null;
     }
 }

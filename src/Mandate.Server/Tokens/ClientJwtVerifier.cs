@@ -19,63 +19,62 @@ internal static class ClientJwtVerifier
 {
     private static readonly string[] ForbiddenHeaders = ["jku", "x5u", "jwk", "x5c", "crit"];
 
+    /// <summary>Reads <paramref name="jwt"/> (<see cref="JwsCompact"/>) and verifies it as <see cref="VerifyAsync(JwsCompact, RegisteredClient, IReadOnlyCollection{string}, IReadOnlySet{string}?, JwtValidation)"/>.</summary>
+    public static Task<(JsonElement? Payload, string? Problem)> VerifyAsync(
+        string jwt, RegisteredClient client, IReadOnlyCollection<string> allowedAlgorithms, IReadOnlySet<string>? allowedTypes, JwtValidation validation)
+    {
+        if (JwsCompact.TryRead(jwt, out var encrypted) is not { } jws)
+        {
+            return Task.FromResult<(JsonElement?, string?)>((null, encrypted ? "Encrypted JWTs are not supported." : "The JWT is not a compact JWS."));
+        }
+
+        return VerifyAsync(jws, client, allowedAlgorithms, allowedTypes, validation);
+    }
+
     /// <summary>Returns the verified payload, or a description of what is wrong (safe to return to the client).</summary>
-    /// <param name="jwt">The compact JWS.</param>
+    /// <param name="jws">The compact JWS, read once.</param>
     /// <param name="client">The client whose registered keys must have signed it; <c>iss</c> must be its id.</param>
     /// <param name="allowedAlgorithms">Accepted <c>alg</c> values.</param>
     /// <param name="allowedTypes">Accepted <c>typ</c> values (case-insensitive, absent allowed); null for no check.</param>
     /// <param name="validation">The server's JWT validation settings.</param>
     public static async Task<(JsonElement? Payload, string? Problem)> VerifyAsync(
-        string jwt, RegisteredClient client, IReadOnlyCollection<string> allowedAlgorithms, IReadOnlySet<string>? allowedTypes, JwtValidation validation)
+        JwsCompact jws, RegisteredClient client, IReadOnlyCollection<string> allowedAlgorithms, IReadOnlySet<string>? allowedTypes, JwtValidation validation)
     {
-        var parsed = JwsCompact.TryParse(jwt, out var encrypted);
-        if (encrypted)
-        {
-            return (null, "Encrypted JWTs are not supported.");
-        }
-
-        if (parsed is not var (header, payload))
-        {
-            return (null, "The JWT is not a compact JWS.");
-        }
-
-        if (!header.TryGetProperty("alg", out var algElement) || algElement.ValueKind != JsonValueKind.String
-            || !allowedAlgorithms.Contains(algElement.GetString()!))
+        var token = jws.Token;
+        if (!token.TryGetHeaderValue<object>("alg", out var algValue) || algValue is not string alg || !allowedAlgorithms.Contains(alg))
         {
             return (null, "The JWT must be signed with one of: " + string.Join(", ", allowedAlgorithms) + ".");
         }
 
-        if (allowedTypes is not null && header.TryGetProperty("typ", out var typ)
-            && (typ.ValueKind != JsonValueKind.String || !allowedTypes.Contains(typ.GetString()!)))
+        if (allowedTypes is not null && token.TryGetHeaderValue<object>("typ", out var typ) && (typ is not string type || !allowedTypes.Contains(type)))
         {
             return (null, "The JWT type (typ) is not accepted.");
         }
 
         foreach (var forbidden in ForbiddenHeaders)
         {
-            if (header.TryGetProperty(forbidden, out _))
+            if (token.TryGetHeaderValue<object>(forbidden, out _))
             {
                 return (null, "The JWT header may not carry '" + forbidden + "'.");
             }
         }
 
-        var alg = algElement.GetString()!;
-        if (SelectKey(header, client.JsonWebKeySet) is not { } key || (key.Alg is { Length: > 0 } keyAlg && keyAlg != alg))
+        if (SelectKey(token, client.JsonWebKeySet) is not { } key || (key.Alg is { Length: > 0 } keyAlg && keyAlg != alg))
         {
             return (null, "No registered key of the client matches the JWT (a kid is required when several keys are registered).");
         }
 
-        var result = await JwtValidation.ValidateAsync(jwt, validation.ForClientJwt(client.ClientId, key, alg));
-        return result.IsValid ? (payload, null) : (null, Describe(result.Exception));
+        var result = await JwtValidation.ValidateAsync(token, validation.ForClientJwt(client.ClientId, key, alg));
+        return result.IsValid ? (jws.Payload, null) : (null, Describe(result.Exception));
     }
 
     /// <summary>The signing key named by <c>kid</c>, or the only signing key when there is no <c>kid</c> (RFC 7515 §4.1.4).</summary>
-    private static JsonWebKey? SelectKey(JsonElement header, JsonWebKeySet? keys)
+    private static JsonWebKey? SelectKey(JsonWebToken token, JsonWebKeySet? keys)
     {
         var candidates = keys?.Keys.Where(k => k.Use is null or "sig").ToList() ?? [];
-        if (header.TryGetProperty("kid", out var kid))
+        if (token.TryGetHeaderValue<object>("kid", out var kid))
         {
-            return kid.ValueKind == JsonValueKind.String ? candidates.FirstOrDefault(k => k.Kid == kid.GetString()) : null;
+            return kid is string id ? candidates.FirstOrDefault(k => k.Kid == id) : null;
         }
 
         return candidates.Count == 1 ? candidates[0] : null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mandate.Server.Configuration;
 using Mandate.Server.Keys;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,10 @@ internal sealed class JwtValidation
 
     private readonly TimeProvider _time;
     private readonly Func<IEnumerable<SecurityKey>> _serverKeys;
+
+    // Client-JWT parameters by the registered key they verify with; an entry goes with its key (a client's keys are
+    // replaced when its registration changes).
+    private readonly ConditionalWeakTable<SecurityKey, TokenValidationParameters> _clientJwt = [];
 
     /// <summary>Creates the factory for the host's options, clock and key ring.</summary>
     public JwtValidation(IOptions<MandateServerOptions> options, TimeProvider time, ServerKeyRing keys)
@@ -69,23 +74,35 @@ internal sealed class JwtValidation
     /// A JWT a client signed (client assertion or request object) with the key already chosen by <c>kid</c>:
     /// <c>iss</c> = the client, <c>aud</c> one of <see cref="ClientAudiences"/>, <c>exp</c> required and not passed,
     /// <c>nbf</c> (when present) reached, signature by <paramref name="key"/> with exactly <paramref name="algorithm"/>.
+    /// The parameters are made once per registered key and algorithm and then shared (the handler only reads them; the
+    /// lifetime check reads the clock at each validation), so a request does not build them again.
     /// </summary>
-    public TokenValidationParameters ForClientJwt(string clientId, SecurityKey key, string algorithm) => new()
+    public TokenValidationParameters ForClientJwt(string clientId, SecurityKey key, string algorithm)
     {
-        ValidIssuer = clientId,
-        ValidAudiences = ClientAudiences,
-        IssuerSigningKey = key,
-        // Only the one key chosen by kid is offered. IdentityModel matches keys by kid unless told to try them all, so a
-        // JWT without kid (allowed when the client has one key, RFC 7515 §4.1.4) would otherwise never verify.
-        TryAllIssuerSigningKeys = true,
-        ValidAlgorithms = [algorithm],
-        ValidateIssuerSigningKey = false,
-        RequireSignedTokens = true,
-        RequireExpirationTime = true,
-        ValidateLifetime = true,
-        ClockSkew = ClockSkew,
-        LifetimeValidator = Lifetime(TimeSpan.Zero),
-    };
+        if (_clientJwt.TryGetValue(key, out var made) && made.ValidIssuer == clientId && made.ValidAlgorithms.Single() == algorithm)
+        {
+            return made;
+        }
+
+        made = new TokenValidationParameters
+        {
+            ValidIssuer = clientId,
+            ValidAudiences = ClientAudiences,
+            IssuerSigningKey = key,
+            // Only the one key chosen by kid is offered. IdentityModel matches keys by kid unless told to try them all, so a
+            // JWT without kid (allowed when the client has one key, RFC 7515 §4.1.4) would otherwise never verify.
+            TryAllIssuerSigningKeys = true,
+            ValidAlgorithms = [algorithm],
+            ValidateIssuerSigningKey = false,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = ClockSkew,
+            LifetimeValidator = Lifetime(TimeSpan.Zero),
+        };
+        _clientJwt.AddOrUpdate(key, made);
+        return made;
+    }
 
     /// <summary>
     /// This server's RFC 9068 access tokens: <c>typ</c> <c>at+jwt</c>, its issuer, ES256 by one of its published keys,
@@ -126,6 +143,11 @@ internal sealed class JwtValidation
     /// <summary>Validates <paramref name="jwt"/> with <paramref name="parameters"/>.</summary>
     public static Task<TokenValidationResult> ValidateAsync(string jwt, TokenValidationParameters parameters) =>
         Handler.ValidateTokenAsync(jwt, parameters);
+
+    /// <summary>Validates a token already read (<see cref="Ciba.JwsCompact"/>) with <paramref name="parameters"/>, without
+    /// reading it again.</summary>
+    public static Task<TokenValidationResult> ValidateAsync(JsonWebToken token, TokenValidationParameters parameters) =>
+        Handler.ValidateTokenAsync(token, parameters);
 
     /// <summary>The accepted client audiences for <paramref name="options"/> (see <see cref="ClientAudiences"/>).</summary>
     public static IReadOnlySet<string> AcceptedAudiences(MandateServerOptions options)

@@ -97,4 +97,21 @@ public sealed class JwtValidationTests : IDisposable
         Assert.False(await Valid(jwt, Validation.ForClientJwt("other", key, "ES256")));
         Assert.False(await Valid(jwt, Validation.ForClientJwt("agent", key, "PS256")));
     }
+
+    [Fact]
+    public void ClientJwtParameters_AreMadeOncePerKeyAndAlgorithm_AndAnewForAnotherClientOrAlgorithm()
+    {
+        var validation = Validation;
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = new ECDsaSecurityKey(ec) { KeyId = "k-1" };
+
+        var first = validation.ForClientJwt("agent", key, "ES256");
+
+        Assert.Same(first, validation.ForClientJwt("agent", key, "ES256"));
+        var otherAlgorithm = validation.ForClientJwt("agent", key, "PS256");
+        Assert.Equal(["PS256"], otherAlgorithm.ValidAlgorithms);
+        var otherClient = validation.ForClientJwt("other", key, "PS256");
+        Assert.Equal("other", otherClient.ValidIssuer);
+        Assert.NotSame(first, validation.ForClientJwt("agent", new ECDsaSecurityKey(ec) { KeyId = "k-1" }, "ES256"));
+    }
 }
