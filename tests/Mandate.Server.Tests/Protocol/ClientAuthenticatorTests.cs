@@ -125,6 +125,25 @@ public sealed class ClientAuthenticatorTests
     public async Task Assertion_WithAKeyCarryingOrCritHeader_IsInvalidClient(string header) =>
         await AssertFails(WithAssertion(Jwt.SignEs256(_agent.Key, _agent.Kid, Claims(), new() { [header] = "x" })));
 
+    [Theory]
+    [InlineData("jku", "null")]
+    [InlineData("jwk", "object")]
+    [InlineData("x5c", "array")]
+    [InlineData("crit", "array")]
+    [InlineData("crit", "null")]
+    [InlineData("x5u", "number")]
+    public async Task Assertion_WithAKeyCarryingOrCritHeaderOfAnyJsonType_IsInvalidClient(string header, string type)
+    {
+        object? value = type switch { "null" => null, "object" => new { kty = "EC" }, "array" => new[] { "exp" }, _ => 1 };
+        await AssertFails(WithAssertion(Jwt.SignEs256(_agent.Key, _agent.Kid, Claims(), new() { [header] = value! })));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(null)]
+    public async Task Assertion_WhoseKidIsNotAString_IsInvalidClient(object? kid) =>
+        await AssertFails(WithAssertion(Jwt.SignEs256(_agent.Key, null, Claims(), new() { ["kid"] = kid! })));
+
     [Fact]
     public async Task Assertion_WithAnUnknownKid_IsInvalidClient() =>
         await AssertFails(WithAssertion(Assertions.Sign(_agent, Claims(), kid: "unknown")));
