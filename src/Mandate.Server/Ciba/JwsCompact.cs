@@ -58,7 +58,8 @@ internal sealed class JwsCompact
         try
         {
             var token = JwtValidation.Handler.ReadJsonWebToken(value);
-            return ReadObject(token.EncodedPayload) is { } payload ? new JwsCompact(token, payload) : null;
+            // The payload is read from the value itself: JsonWebToken.EncodedPayload makes a new string on every call.
+            return ReadObject(value.AsSpan(header + 1, signature - header - 1)) is { } payload ? new JwsCompact(token, payload) : null;
         }
         catch (Exception e) when (e is SecurityTokenMalformedException or ArgumentException or JsonException or FormatException)
         {
@@ -68,7 +69,7 @@ internal sealed class JwsCompact
 
     /// <summary>The JSON object a base64url segment encodes, or null. The element owns its memory (no pooled
     /// document to dispose or clone).</summary>
-    private static JsonElement? ReadObject(string segment)
+    private static JsonElement? ReadObject(ReadOnlySpan<char> segment)
     {
         var reader = new Utf8JsonReader(Base64Url.DecodeFromChars(segment), PayloadOptions);
         var element = JsonElement.ParseValue(ref reader);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mandate.Server.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -15,9 +16,12 @@ namespace Mandate.Server.OpenIddictHandlers;
 /// </summary>
 internal sealed class OpenIddictRequestGate(IAuthenticationSchemeProvider schemes, IOptions<MandateServerOptions> options) : IAuthenticationHandlerProvider
 {
+    // The two paths, made once per options instance rather than once per request (this provider is scoped).
+    private static readonly ConditionalWeakTable<MandateServerOptions, PathString[]> Paths = [];
+
     private readonly AuthenticationHandlerProvider _inner = new(schemes);
-    private readonly PathString _configuration = new("/" + options.Value.EndpointPath(MandateEndpoints.Configuration));
-    private readonly PathString _keys = new("/" + options.Value.EndpointPath(MandateEndpoints.JsonWebKeySet));
+    private readonly PathString[] _paths = Paths.GetValue(options.Value, o =>
+        [new("/" + o.EndpointPath(MandateEndpoints.Configuration)), new("/" + o.EndpointPath(MandateEndpoints.JsonWebKeySet))]);
 
     /// <inheritdoc />
     public Task<IAuthenticationHandler?> GetHandlerAsync(HttpContext context, string authenticationScheme) =>
@@ -26,6 +30,6 @@ internal sealed class OpenIddictRequestGate(IAuthenticationSchemeProvider scheme
             : _inner.GetHandlerAsync(context, authenticationScheme);
 
     private bool IsOpenIddictPath(PathString path) =>
-        path.StartsWithSegments(_configuration, StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(_keys, StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(_paths[0], StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(_paths[1], StringComparison.OrdinalIgnoreCase);
 }
