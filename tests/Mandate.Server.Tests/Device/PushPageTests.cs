@@ -53,11 +53,15 @@ public sealed class PushPageTests(BrowserFixture browser) : IClassFixture<Browse
 
         Assert.True(registrations.TryGetValue(scope, out var id), "no service worker registered for " + scope + ": " + string.Join(", ", registrations.Keys));
         // Pushes go to an active worker.
+        // Polled rather than awaited through statechange: between two states the page's view of the registration can
+        // briefly show no installing, waiting or active worker at all.
         await _phone.Page.EvaluateAsync(@"async () => {
-            const r = await navigator.serviceWorker.getRegistration('device/');
-            if (r.active) return;
-            const w = r.installing || r.waiting;
-            await new Promise(resolve => w.addEventListener('statechange', () => w.state === 'activated' && resolve()));
+            for (let i = 0; i < 150; i++) {
+                const r = await navigator.serviceWorker.getRegistration('device/');
+                if (r && r.active) return;
+                await new Promise(resolve => setTimeout(resolve, 100));
+            }
+            throw new Error('the device page\'s service worker never became active');
         }");
         return (cdp, id);
     }
