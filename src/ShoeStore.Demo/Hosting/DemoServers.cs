@@ -24,6 +24,10 @@ internal sealed class DemoServers : IAsyncDisposable
     /// <summary>How long stopping may take before the servers are abandoned.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many times a start on "any free port" (port 0) is tried when a port found free is taken before it is
+    /// bound (another process on the machine can take it in between).</summary>
+    public const int PortAttempts = 3;
+
     private readonly WebApplication _server;
     private readonly WebApplication _store;
     private int _disposed;
@@ -58,14 +62,37 @@ internal sealed class DemoServers : IAsyncDisposable
     /// Starts the server, then the store, and waits until both answer over HTTP. <paramref name="configuration"/> is the
     /// demo's (environment and command line): <c>Mandate:…</c> reaches the server, <c>ShoeStore:…</c> the store.
     /// </summary>
-    public static async Task<DemoServers> StartAsync(DemoSettings settings, IConfiguration configuration, CancellationToken cancellationToken)
+    public static Task<DemoServers> StartAsync(DemoSettings settings, IConfiguration configuration, CancellationToken cancellationToken) =>
+        StartAsync(settings, configuration, FreePort.For, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(DemoSettings, IConfiguration, CancellationToken)"/>, with the choice of a free
+    /// port for a URL with port 0 given (tests: a port taken between its choice and its bind).</summary>
+    internal static async Task<DemoServers> StartAsync(
+        DemoSettings settings, IConfiguration configuration, Func<Uri, Uri> freePort, CancellationToken cancellationToken)
     {
-        var serverUrl = FreePort.For(settings.ServerUrl);
+        var firstStart = !File.Exists(Path.Combine(settings.DataDirectory, DemoEnvWriter.FileName));
+        var anyPort = settings.ServerUrl.Port == 0 || settings.StoreUrl.Port == 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(settings, configuration, freePort, firstStart, cancellationToken);
+            }
+            catch (DemoStartException e) when (e.IsPortInUse && anyPort && attempt < PortAttempts)
+            {
+                // A port found free (port 0 in the URL) was taken by another process before it was bound: new ports.
+            }
+        }
+    }
+
+    private static async Task<DemoServers> StartOnceAsync(
+        DemoSettings settings, IConfiguration configuration, Func<Uri, Uri> freePort, bool firstStart, CancellationToken cancellationToken)
+    {
+        var serverUrl = freePort(settings.ServerUrl);
         var issuer = configuration["Mandate:Issuer"] is { Length: > 0 } configured
             ? configured.Trim().TrimEnd('/')
             : DemoEndpoints.DefaultIssuer(serverUrl);
-        var firstStart = !File.Exists(Path.Combine(settings.DataDirectory, DemoEnvWriter.FileName));
-        var storeUrl = FreePort.For(settings.StoreUrl);
+        var storeUrl = freePort(settings.StoreUrl);
         var mcpResource = configuration[McpResourceKey] is { Length: > 0 } configuredResource
             ? configuredResource.Trim()
             : DemoEndpoints.Origin(storeUrl) + "/mcp";

@@ -17,9 +17,15 @@ internal sealed class DemoStartException : Exception
     {
     }
 
+    /// <summary>Whether the start failed because a port was taken.</summary>
+    public bool IsPortInUse { get; private init; }
+
     /// <summary>A port is taken.</summary>
     public static DemoStartException PortInUse(string what, Uri url, string option, Exception innerException) => new(
         $"Cannot start the {what}: {DemoEndpoints.Origin(url)} is already in use (another demo, Mandate.Server or ShoeStore.Api running?). " +
         $"Stop it, or pick another port: dotnet run --project src/ShoeStore.Demo -- {option} {url.Scheme}://{url.Host}:0 (0 = any free port).",
-        innerException);
+        innerException)
+    {
+        IsPortInUse = true,
+    };
 }

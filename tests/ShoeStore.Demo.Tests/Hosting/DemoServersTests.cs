@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using ShoeStore.Demo.Configuration;
 using ShoeStore.Demo.Hosting;
 using ShoeStore.Demo.Tests.Infrastructure;
@@ -62,6 +63,41 @@ public sealed class DemoServersTests
         }
         finally
         {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AnyPortTakenBetweenItsChoiceAndItsBind_IsChosenAgain_AndTheStartSucceedsAsAFirstStart()
+    {
+        // The store's first port is taken after it was chosen, as another process on the machine can do.
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var takenPort = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        var choices = 0;
+        Uri Choose(Uri url) => ++choices == 2 ? new UriBuilder(url) { Port = takenPort }.Uri : FreePort.For(url);
+        var directory = Directory.CreateTempSubdirectory("mandate-demo-retry-").FullName;
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [DemoSettings.ServerUrlsKey] = "http://127.0.0.1:0",
+                [DemoSettings.StoreUrlsKey] = "http://127.0.0.1:0",
+                [DemoSettings.DataDirectoryKey] = directory,
+                ["Logging:LogLevel:Default"] = "Warning",
+            }).Build();
+
+            await using var servers = await DemoServers.StartAsync(DemoSettings.Read(configuration, directory), configuration, Choose, CancellationToken.None);
+
+            Assert.Equal(4, choices);
+            Assert.NotEqual(takenPort, servers.Endpoints.StoreUrl.Port);
+            Assert.True(servers.FirstStart);
+            using var http = new HttpClient();
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(servers.Endpoints.StoreUrl, "/products?query=running"))).StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
     }
