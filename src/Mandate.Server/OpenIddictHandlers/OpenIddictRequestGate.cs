@@ -17,11 +17,11 @@ namespace Mandate.Server.OpenIddictHandlers;
 internal sealed class OpenIddictRequestGate(IAuthenticationSchemeProvider schemes, IOptions<MandateServerOptions> options) : IAuthenticationHandlerProvider
 {
     // The two paths, made once per options instance rather than once per request (this provider is scoped).
-    private static readonly ConditionalWeakTable<MandateServerOptions, PathString[]> Paths = [];
+    private static readonly ConditionalWeakTable<MandateServerOptions, OpenIddictPaths> Paths = [];
 
     private readonly AuthenticationHandlerProvider _inner = new(schemes);
-    private readonly PathString[] _paths = Paths.GetValue(options.Value, o =>
-        [new("/" + o.EndpointPath(MandateEndpoints.Configuration)), new("/" + o.EndpointPath(MandateEndpoints.JsonWebKeySet))]);
+    private readonly OpenIddictPaths _paths = Paths.GetValue(options.Value, o => new(
+        new("/" + o.EndpointPath(MandateEndpoints.Configuration)), new("/" + o.EndpointPath(MandateEndpoints.JsonWebKeySet))));
 
     /// <inheritdoc />
     public Task<IAuthenticationHandler?> GetHandlerAsync(HttpContext context, string authenticationScheme) =>
@@ -30,6 +30,8 @@ internal sealed class OpenIddictRequestGate(IAuthenticationSchemeProvider scheme
             : _inner.GetHandlerAsync(context, authenticationScheme);
 
     private bool IsOpenIddictPath(PathString path) =>
-        path.StartsWithSegments(_paths[0], StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(_paths[1], StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(_paths.Configuration, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(_paths.Keys, StringComparison.OrdinalIgnoreCase);
+
+    private sealed record OpenIddictPaths(PathString Configuration, PathString Keys);
 }

@@ -28,7 +28,7 @@ internal sealed class JwtValidation
 
     // Client-JWT parameters by the registered key they verify with; an entry goes with its key (a client's keys are
     // replaced when its registration changes).
-    private readonly ConditionalWeakTable<SecurityKey, TokenValidationParameters> _clientJwt = [];
+    private readonly ConditionalWeakTable<SecurityKey, ClientJwtParameters> _clientJwt = [];
 
     /// <summary>Creates the factory for the host's options, clock and key ring.</summary>
     public JwtValidation(IOptions<MandateServerOptions> options, TimeProvider time, ServerKeyRing keys)
@@ -79,12 +79,12 @@ internal sealed class JwtValidation
     /// </summary>
     public TokenValidationParameters ForClientJwt(string clientId, SecurityKey key, string algorithm)
     {
-        if (_clientJwt.TryGetValue(key, out var made) && made.ValidIssuer == clientId && made.ValidAlgorithms.Single() == algorithm)
+        if (_clientJwt.TryGetValue(key, out var made) && made.ClientId == clientId && made.Algorithm == algorithm)
         {
-            return made;
+            return made.Parameters;
         }
 
-        made = new TokenValidationParameters
+        made = new ClientJwtParameters(clientId, algorithm, new TokenValidationParameters
         {
             ValidIssuer = clientId,
             ValidAudiences = ClientAudiences,
@@ -99,9 +99,9 @@ internal sealed class JwtValidation
             ValidateLifetime = true,
             ClockSkew = ClockSkew,
             LifetimeValidator = Lifetime(TimeSpan.Zero),
-        };
+        });
         _clientJwt.AddOrUpdate(key, made);
-        return made;
+        return made.Parameters;
     }
 
     /// <summary>
@@ -188,4 +188,7 @@ internal sealed class JwtValidation
 
         return true;
     };
+
+    /// <summary>Validation parameters made for one client, key and algorithm.</summary>
+    private sealed record ClientJwtParameters(string ClientId, string Algorithm, TokenValidationParameters Parameters);
 }

@@ -28,6 +28,9 @@ internal sealed class DemoServers : IAsyncDisposable
     /// bound (another process on the machine can take it in between).</summary>
     public const int PortAttempts = 3;
 
+    private const string ServerUrlsOption = "--server-urls";
+    private const string StoreUrlsOption = "--store-urls";
+
     private readonly WebApplication _server;
     private readonly WebApplication _store;
     private int _disposed;
@@ -71,14 +74,14 @@ internal sealed class DemoServers : IAsyncDisposable
         DemoSettings settings, IConfiguration configuration, Func<Uri, Uri> freePort, CancellationToken cancellationToken)
     {
         var firstStart = !File.Exists(Path.Combine(settings.DataDirectory, DemoEnvWriter.FileName));
-        var anyPort = settings.ServerUrl.Port == 0 || settings.StoreUrl.Port == 0;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await StartOnceAsync(settings, configuration, freePort, firstStart, cancellationToken);
             }
-            catch (DemoStartException e) when (e.IsPortInUse && anyPort && attempt < PortAttempts)
+            catch (DemoStartException e) when (attempt < PortAttempts && e.TakenPortOption is { } option
+                && (option == ServerUrlsOption ? settings.ServerUrl : settings.StoreUrl).Port == 0)
             {
                 // A port found free (port 0 in the URL) was taken by another process before it was bound: new ports.
             }
@@ -98,7 +101,7 @@ internal sealed class DemoServers : IAsyncDisposable
             : DemoEndpoints.Origin(storeUrl) + "/mcp";
 
         var server = BuildServer(settings, configuration, serverUrl, issuer, mcpResource);
-        await StartAsync(server, "authorization server", serverUrl, "--server-urls", async app =>
+        await StartAsync(server, "authorization server", serverUrl, ServerUrlsOption, async app =>
         {
             await app.InitializeMandateServerAsync(cancellationToken);
             app.MapMandateServer();
@@ -108,7 +111,7 @@ internal sealed class DemoServers : IAsyncDisposable
         try
         {
             store = BuildStore(settings, configuration, issuer, storeUrl, mcpResource);
-            await StartAsync(store, "store API", storeUrl, "--store-urls", app =>
+            await StartAsync(store, "store API", storeUrl, StoreUrlsOption, app =>
             {
                 app.UseShoeStoreApi();
                 return Task.CompletedTask;

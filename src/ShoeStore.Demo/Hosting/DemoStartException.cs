@@ -17,8 +17,9 @@ internal sealed class DemoStartException : Exception
     {
     }
 
-    /// <summary>Whether the start failed because a port was taken.</summary>
-    public bool IsPortInUse { get; private init; }
+    /// <summary>When the start failed because a port was taken: the option that sets it (<c>--server-urls</c> or
+    /// <c>--store-urls</c>); otherwise null.</summary>
+    public string? TakenPortOption { get; private init; }
 
     /// <summary>A port is taken.</summary>
     public static DemoStartException PortInUse(string what, Uri url, string option, Exception innerException) => new(
@@ -26,6 +27,6 @@ internal sealed class DemoStartException : Exception
         $"Stop it, or pick another port: dotnet run --project src/ShoeStore.Demo -- {option} {url.Scheme}://{url.Host}:0 (0 = any free port).",
         innerException)
     {
-        IsPortInUse = true,
+        TakenPortOption = option,
     };
 }
